@@ -1,0 +1,30 @@
+package statelab.cli;
+
+import picocli.CommandLine.Option;
+import statelab.lab.LabConfig;
+
+/** The options that shape a lab, shared by every subcommand that starts one. */
+final class LabOptions {
+    @Option(names = "--redis", paramLabel = "URL", description = "Use this Redis (redis://host:port) instead of starting one.")
+    String redisUrl;
+
+    @Option(names = "--nodes", paramLabel = "N", description = "Nodes per cluster at start (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+    int nodes;
+
+    @Option(names = "--redis-persistence", description = "Give the lab's own Redis an append-only file, so sessions survive its restart.")
+    boolean persistence;
+
+    @Option(names = "--jwt-revocation", description = "Start with the jwt cluster checking a Redis deny-list on every request.")
+    boolean jwtRevocation;
+
+    LabConfig config() throws UsageProblem {
+        if (redisUrl != null && !redisUrl.matches("rediss?://[^\\s/]+(:\\d+)?(/\\d+)?")) {
+            throw new UsageProblem("--redis takes a URL such as redis://127.0.0.1:6379, not '" + redisUrl + "'");
+        }
+        if (nodes < 1 || nodes > 16) {
+            throw new UsageProblem("--nodes must be between 1 and 16");
+        }
+        return LabConfig.standard().withRedisUrl(redisUrl).withNodes(nodes)
+                .withRedisPersistence(persistence).withJwtRevocation(jwtRevocation);
+    }
+}

@@ -1,0 +1,42 @@
+package statelab.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code statelab}: with no subcommand it serves the lab and its page (as {@code statelab serve});
+ * {@code run} plays a scenario headless; {@code bench} measures. Exit codes: 0 success, 1 a run that
+ * failed, 2 bad usage or a bad scenario file.
+ */
+@Command(name = "statelab", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Where a web app keeps its users' sessions: a live lab of real servers.",
+        subcommands = {ServeCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class StateLabCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    LabOptions lab = new LabOptions();
+
+    @CommandLine.Option(names = "--port", paramLabel = "N", description = "Port of the page (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        return new ServeCommand(lab, port).call();
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with our exit codes and error handling, for main and for tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new StateLabCommand());
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("statelab: " + e.getMessage());
+            return e instanceof UsageProblem ? 2 : 1;
+        });
+        return cli;
+    }
+}

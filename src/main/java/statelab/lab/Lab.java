@@ -1,0 +1,201 @@
+package statelab.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import statelab.node.SessionCookies;
+import statelab.session.UserDirectory;
+
+/**
+ * The whole lab: one Redis and one cluster per strategy, all real servers on loopback ports. This is
+ * the one control API the CLI, the web page and the tests share. Node operations given a node id
+ * apply to that node in every cluster, as the lesson's "kill S1" does; {@link #cluster} gives one.
+ *
+ * <p>All servers run on one shared thread pool whose work runs on virtual threads, so a lab of
+ * seventeen servers costs a handful of platform threads.
+ */
+public final class Lab implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
+
+    private final LabConfig config;
+    private final QueuedThreadPool threadPool;
+    private final RedisControl redis;
+    private final SessionStrategies strategies;
+    private final Map<Strategy, Cluster> clusters = new java.util.LinkedHashMap<>();
+    private final List<LabListener> listeners = new CopyOnWriteArrayList<>();
+
+    private Lab(LabConfig config, QueuedThreadPool threadPool, RedisControl redis, SessionStrategies strategies) {
+        this.config = config;
+        this.threadPool = threadPool;
+        this.redis = redis;
+        this.strategies = strategies;
+    }
+
+    /** Starts Redis (or connects to the configured one) and every cluster; closes what started if any part fails. */
+    public static Lab start(LabConfig config) throws Exception {
+        QueuedThreadPool pool = new QueuedThreadPool(256, 4);
+        pool.setName("lab");
+        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        pool.start();
+        RedisControl redis = config.redisUrl().<RedisControl>map(ExternalRedis::new)
+                .orElseGet(() -> EmbeddedRedis.start(config.redisPersistent()));
+        Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation()));
+        try {
+            UserDirectory users = UserDirectory.demo();
+            SessionCookies cookies = new SessionCookies(false);
+            for (Strategy strategy : config.strategies()) {
+                Cluster cluster = new Cluster(strategy, lab.strategies, users, cookies, pool, lab::publish);
+                lab.clusters.put(strategy, cluster);
+                cluster.start(config.nodesPerCluster());
+            }
+        } catch (Exception | Error e) {
+            lab.close();
+            throw e;
+        }
+        return lab;
+    }
+
+    public LabConfig config() {
+        return config;
+    }
+
+    /** The clusters in display order. */
+    public List<Cluster> clusters() {
+        return List.copyOf(clusters.values());
+    }
+
+    /** The cluster of a strategy; throws IllegalArgumentException when this lab does not run it. */
+    public Cluster cluster(Strategy strategy) {
+        Cluster cluster = clusters.get(strategy);
+        if (cluster == null) {
+            throw new IllegalArgumentException("this lab runs no " + strategy.key() + " cluster");
+        }
+        return cluster;
+    }
+
+    /** The public keys jwt nodes verify with (no private part): what a client may check a token against. */
+    public com.nimbusds.jose.jwk.JWKSet jwtPublicKeys() {
+        return strategies.keys().publicKeys();
+    }
+
+    public RedisControl redis() {
+        return redis;
+    }
+
+    /** Crashes the node with this id in every cluster; answers whether any was up. */
+    public boolean kill(String nodeId) {
+        requireNode(nodeId);
+        boolean any = false;
+        for (Cluster cluster : clusters.values()) {
+            any |= cluster.kill(nodeId);
+        }
+        return any;
+    }
+
+    /** Starts a fresh node with this id in every cluster, and waits until each balancer sees it. */
+    public void restart(String nodeId) throws Exception {
+        requireNode(nodeId);
+        for (Cluster cluster : clusters.values()) {
+            cluster.restart(nodeId);
+        }
+    }
+
+    /** Adds one node to every cluster; answers its id. */
+    public String addNode() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (Cluster cluster : clusters.values()) {
+            ids.add(cluster.addNode());
+        }
+        return ids.get(0);
+    }
+
+    /** Stops the lab's Redis abruptly; throws UnsupportedOperationException for an external one. */
+    public void stopRedis() {
+        redis.stop();
+        publish(LabEvent.of("redis-stopped", null, "Redis stopped: every session in it is out of reach"));
+    }
+
+    public void startRedis() {
+        redis.start();
+        publish(LabEvent.of("redis-started", null, "Redis is running again"));
+    }
+
+    /** Turns the jwt cluster's Redis deny-list on or off. */
+    public void setJwtRevocation(boolean on) {
+        strategies.setJwtRevocation(on);
+        publish(LabEvent.of("jwt-revocation", Strategy.JWT.key(),
+                on ? "jwt nodes now check a Redis deny-list on every request" : "jwt nodes no longer check a deny-list"));
+    }
+
+    public boolean jwtRevocation() {
+        return strategies.jwtRevocation();
+    }
+
+    /**
+     * Back to the starting state: Redis running and emptied of sessions, every node fresh and up,
+     * every balancer's round-robin at S1.
+     */
+    public void reset() throws Exception {
+        if (redis.managed() && !redis.running()) {
+            redis.start();
+        }
+        SessionKeys.flush(redis.url());
+        for (Cluster cluster : clusters.values()) {
+            cluster.reset();
+        }
+        publish(LabEvent.of("reset", null, "the lab was reset: every node fresh, Redis emptied"));
+    }
+
+    public void addListener(LabListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(LabListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Tells every listener; a failing listener is logged and does not stop the others. */
+    public void publish(LabEvent event) {
+        for (LabListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("a lab listener failed on {}", event.type(), e);
+            }
+        }
+    }
+
+    private void requireNode(String nodeId) {
+        boolean known = clusters.values().stream().anyMatch(c -> c.nodes().stream().anyMatch(n -> n.id().equals(nodeId)));
+        if (!known) {
+            throw new UnknownNodeException(nodeId);
+        }
+    }
+
+    /** One line per endpoint: the strategy id and its balancer's URL. */
+    public String describe() {
+        return clusters.values().stream()
+                .map(c -> String.format("%-9s %s", c.strategy().key(), c.lbUri()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() {
+        for (Cluster cluster : clusters.values()) {
+            cluster.close();
+        }
+        strategies.close();
+        redis.close();
+        try {
+            threadPool.stop();
+        } catch (Exception e) {
+            LOG.debug("thread pool did not stop cleanly", e);
+        }
+    }
+}

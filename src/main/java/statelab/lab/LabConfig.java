@@ -1,0 +1,58 @@
+package statelab.lab;
+
+import java.util.List;
+import java.util.Optional;
+import statelab.session.SessionPolicy;
+
+/**
+ * How to build a lab.
+ *
+ * @param strategies      the clusters to run, in display order
+ * @param nodesPerCluster nodes S1..Sn in each cluster at start (at least 1)
+ * @param redisUrl        an external Redis to use; empty to run one
+ * @param redisPersistent with a lab-run Redis: keep an append-only file so sessions survive a restart
+ * @param sessionPolicy   the timeouts every strategy enforces
+ * @param jwtRevocation   whether the jwt cluster checks a Redis deny-list on every request
+ */
+public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional<String> redisUrl,
+                        boolean redisPersistent, SessionPolicy sessionPolicy, boolean jwtRevocation) {
+
+    public LabConfig {
+        strategies = List.copyOf(strategies);
+        if (strategies.isEmpty()) {
+            throw new IllegalArgumentException("a lab needs at least one strategy");
+        }
+        if (nodesPerCluster < 1 || nodesPerCluster > 16) {
+            throw new IllegalArgumentException("nodes per cluster must be between 1 and 16, not " + nodesPerCluster);
+        }
+    }
+
+    /** All four strategies, three nodes each, a lab-run Redis without persistence, standard timeouts. */
+    public static LabConfig standard() {
+        return new LabConfig(List.of(Strategy.values()), 3, Optional.empty(), false, SessionPolicy.standard(), false);
+    }
+
+    public LabConfig withRedisUrl(String url) {
+        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation);
+    }
+
+    public LabConfig withNodes(int count) {
+        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation);
+    }
+
+    public LabConfig withStrategies(List<Strategy> chosen) {
+        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation);
+    }
+
+    public LabConfig withRedisPersistence(boolean persistent) {
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation);
+    }
+
+    public LabConfig withSessionPolicy(SessionPolicy policy) {
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation);
+    }
+
+    public LabConfig withJwtRevocation(boolean on) {
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on);
+    }
+}

@@ -1,0 +1,65 @@
+package statelab.lab;
+
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import java.util.Optional;
+import statelab.session.InMemorySessionStrategy;
+import statelab.session.SessionPolicy;
+import statelab.session.SessionStrategy;
+import statelab.session.jwt.JwtKeys;
+import statelab.session.jwt.JwtSessionStrategy;
+import statelab.session.jwt.TokenIssuer;
+import statelab.session.jwt.TokenVerifier;
+import statelab.session.redis.RedisLink;
+import statelab.session.redis.RedisRevocationList;
+import statelab.session.redis.RedisSessionStrategy;
+
+/**
+ * Makes the session strategy for a fresh node of a cluster. What is shared between nodes is shared
+ * here (Redis, the token keys); what belongs to one node (its memory, its Redis connection) is new
+ * for every node, so a killed node's memory really is gone.
+ */
+final class SessionStrategies implements AutoCloseable {
+    private final SessionPolicy policy;
+    private final RedisControl redis;
+    private final ClientResources redisResources;
+    private final JwtKeys keys = JwtKeys.generate();
+    private final TokenIssuer issuer;
+    private final RedisLink revocationLink;
+    private final SwitchableRevocationList revocations;
+
+    SessionStrategies(SessionPolicy policy, RedisControl redis, boolean jwtRevocation) {
+        this.policy = policy;
+        this.redis = redis;
+        this.redisResources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+        this.issuer = new TokenIssuer(keys, policy);
+        this.revocationLink = new RedisLink(redisResources, redis.url());
+        this.revocations = new SwitchableRevocationList(new RedisRevocationList(revocationLink), jwtRevocation);
+    }
+
+    SessionStrategy forNode(Strategy strategy) {
+        return switch (strategy) {
+            case IN_MEMORY, STICKY -> new InMemorySessionStrategy(policy);
+            case REDIS -> new RedisSessionStrategy(new RedisLink(redisResources, redis.url()), policy);
+            case JWT -> new JwtSessionStrategy(issuer, new TokenVerifier(keys.publicKeys()), policy, Optional.of(revocations));
+        };
+    }
+
+    void setJwtRevocation(boolean on) {
+        revocations.set(on);
+    }
+
+    boolean jwtRevocation() {
+        return revocations.active();
+    }
+
+    JwtKeys keys() {
+        return keys;
+    }
+
+    @Override
+    public void close() {
+        revocationLink.close();
+        redisResources.shutdown();
+    }
+}

@@ -1,0 +1,141 @@
+package statelab.lb;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Optional;
+import java.time.Duration;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.thread.ThreadPool;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.proxy.ProxyHandler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's {@link ProxyHandler} with a balancing policy choosing the upstream for each request, and
+ * with the retry rule of RFC 9110 section 9.2.2: a request that failed to connect never reached a
+ * server, so it is retried on the next healthy backend whatever its method; a GET or HEAD that
+ * failed before any answer began is idempotent and is retried too; a POST that reached a node is
+ * never sent twice. A backend that refuses a connection is marked down at once, before the next
+ * health check would notice.
+ */
+final class BalancingProxyHandler extends ProxyHandler {
+    private static final String CHOSEN = BalancingProxyHandler.class.getName() + ".backend";
+    private static final String ATTEMPTS = BalancingProxyHandler.class.getName() + ".attempts";
+    private static final String AFFINITY_COOKIE = BalancingProxyHandler.class.getName() + ".cookie";
+    private static final String ANSWER_BEGUN = BalancingProxyHandler.class.getName() + ".begun";
+
+    private final BackendPool pool;
+    private final BalancingPolicy policy;
+    private final LoadBalancerStats stats;
+
+    private final ThreadPool threadPool;
+
+    BalancingProxyHandler(BackendPool pool, BalancingPolicy policy, ThreadPool threadPool, LoadBalancerStats stats) {
+        this.pool = pool;
+        this.policy = policy;
+        this.stats = stats;
+        this.threadPool = threadPool;
+        setViaHost("statelab-lb");
+    }
+
+    /** The proxy's client runs on the lab's shared pool rather than a pool of its own per balancer. */
+    @Override
+    protected HttpClient newHttpClient() {
+        ClientConnector connector = new ClientConnector();
+        connector.setExecutor(threadPool);
+        connector.setConnectTimeout(Duration.ofSeconds(1));
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        client.setExecutor(threadPool);
+        client.setMaxConnectionsPerDestination(512);
+        client.setIdleTimeout(30_000);
+        return client;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        List<Backend> healthy = pool.healthy();
+        Optional<BalancingPolicy.Choice> choice = healthy.isEmpty() ? Optional.empty() : policy.choose(request, healthy);
+        return forward(request, response, callback, choice);
+    }
+
+    private boolean forward(Request request, Response response, Callback callback, Optional<BalancingPolicy.Choice> choice) {
+        if (choice.isEmpty()) {
+            stats.countNodeDown();
+            LoadBalancerProblems.nodeDown(request, response, callback);
+            return true;
+        }
+        BalancingPolicy.Choice picked = choice.get();
+        request.setAttribute(CHOSEN, picked.backend());
+        request.setAttribute(AFFINITY_COOKIE, picked.setCookie());
+        picked.backend().countForwarded();
+        stats.countForwarded();
+        return super.handle(request, response, callback);
+    }
+
+    @Override
+    protected HttpURI rewriteHttpURI(Request request) {
+        Backend backend = (Backend) request.getAttribute(CHOSEN);
+        HttpURI incoming = request.getHttpURI();
+        return HttpURI.build(incoming)
+                .scheme(backend.uri().getScheme())
+                .host(backend.uri().getHost())
+                .port(backend.uri().getPort());
+    }
+
+    @Override
+    protected org.eclipse.jetty.client.Response.CompleteListener newServerToProxyResponseListener(
+            Request request, org.eclipse.jetty.client.Request upstream, Response response, Callback callback) {
+        return new ProxyResponseListener(request, upstream, response, callback) {
+            @Override
+            public void onBegin(org.eclipse.jetty.client.Response answer) {
+                request.setAttribute(ANSWER_BEGUN, Boolean.TRUE);
+                super.onBegin(answer);
+            }
+
+            @Override
+            public void onHeaders(org.eclipse.jetty.client.Response answer) {
+                super.onHeaders(answer);
+                if (request.getAttribute(AFFINITY_COOKIE) instanceof String cookie) {
+                    response.getHeaders().add(HttpHeader.SET_COOKIE, cookie);
+                }
+            }
+        };
+    }
+
+    @Override
+    protected void onServerToProxyResponseFailure(Request request, org.eclipse.jetty.client.Request upstream,
+                                                  org.eclipse.jetty.client.Response answer, Response response,
+                                                  Callback callback, Throwable failure) {
+        Backend backend = (Backend) request.getAttribute(CHOSEN);
+        boolean refused = causedBy(failure, ConnectException.class);
+        boolean idempotent = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        boolean begun = request.getAttribute(ANSWER_BEGUN) != null || response.isCommitted();
+        if (refused || (idempotent && !begun)) {
+            pool.setHealth(backend, false);
+        }
+        int attempts = request.getAttribute(ATTEMPTS) instanceof Integer n ? n : 0;
+        if (!begun && (refused || idempotent) && attempts < pool.all().size()) {
+            request.setAttribute(ATTEMPTS, attempts + 1);
+            stats.countRetry();
+            List<Backend> healthy = pool.healthy();
+            forward(request, response, callback, healthy.isEmpty() ? Optional.empty()
+                    : Optional.of(policy.failover(request, backend, pool.all(), healthy)));
+            return;
+        }
+        super.onServerToProxyResponseFailure(request, upstream, answer, response, callback, failure);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

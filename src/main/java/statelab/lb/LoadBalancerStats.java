@@ -1,0 +1,36 @@
+package statelab.lb;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** What a balancer counted since it started: requests forwarded, retries, and node-down answers. */
+public final class LoadBalancerStats {
+    private final LongAdder forwarded = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder nodeDown = new LongAdder();
+
+    void countForwarded() {
+        forwarded.increment();
+    }
+
+    void countRetry() {
+        retries.increment();
+    }
+
+    void countNodeDown() {
+        nodeDown.increment();
+    }
+
+    /** Requests sent upstream, retries included. */
+    public long forwarded() {
+        return forwarded.sum();
+    }
+
+    public long retries() {
+        return retries.sum();
+    }
+
+    /** Requests answered 503 {@code node-down} because no backend was healthy. */
+    public long nodeDownAnswers() {
+        return nodeDown.sum();
+    }
+}

@@ -1,0 +1,61 @@
+package statelab.lb;
+
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Session affinity by a cookie the balancer inserts itself, as HAProxy's {@code cookie SRV insert}
+ * does: a client without the cookie (or whose pinned backend is gone or unhealthy) is placed by
+ * round-robin and pinned with a fresh cookie; a client with a valid cookie goes to its backend.
+ * The cookie value is an opaque HMAC token, never the backend's address.
+ */
+public final class StickyCookiePolicy implements BalancingPolicy {
+    public static final String COOKIE = "lb";
+
+    private final BackendPool pool;
+    private final RoundRobinPolicy firstPlacement = new RoundRobinPolicy();
+
+    public StickyCookiePolicy(BackendPool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Optional<Choice> choose(Request request, List<Backend> healthy) {
+        Optional<Backend> pinned = pinnedBackend(request).filter(healthy::contains);
+        if (pinned.isPresent()) {
+            return Optional.of(new Choice(pinned.get(), null));
+        }
+        return Optional.of(pin(firstPlacement.next(healthy)));
+    }
+
+    /** The client is re-pinned to wherever the retry lands. */
+    @Override
+    public Choice failover(Request request, Backend failed, List<Backend> all, List<Backend> healthy) {
+        return pin(BalancingPolicy.super.failover(request, failed, all, healthy).backend());
+    }
+
+    private static Choice pin(Backend backend) {
+        return new Choice(backend, COOKIE + "=" + backend.affinityToken() + "; Path=/; HttpOnly; SameSite=Lax");
+    }
+
+    private Optional<Backend> pinnedBackend(Request request) {
+        for (HttpCookie cookie : Request.getCookies(request)) {
+            if (cookie.getName().equals(COOKIE)) {
+                return pool.byAffinity(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void reset() {
+        firstPlacement.reset();
+    }
+
+    @Override
+    public String id() {
+        return "sticky-cookie";
+    }
+}

@@ -1,0 +1,84 @@
+package statelab.node;
+
+import java.net.URI;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.ThreadPool;
+import statelab.problem.ProblemErrorHandler;
+import statelab.session.SessionStrategy;
+import statelab.session.UserDirectory;
+
+/**
+ * One app server (S1, S2, ...): a real Jetty server on a loopback port serving the node API with
+ * one session strategy. {@link #kill()} is a crash, not a shutdown: the port closes at once,
+ * connections in flight are cut, and the strategy's memory is dropped. A node is not restarted in
+ * place; the lab starts a fresh one on the same id and port.
+ */
+public final class AppNode implements AutoCloseable {
+    private final String id;
+    private final SessionStrategy sessions;
+    private final Server server;
+    private final ServerConnector connector;
+
+    /**
+     * @param port       the port to listen on; 0 picks a free one
+     * @param threadPool a started pool shared by the lab's servers; the node does not stop it
+     */
+    public AppNode(String id, int port, SessionStrategy sessions, UserDirectory users,
+                   SessionCookies cookies, ThreadPool threadPool) {
+        this.id = id;
+        this.sessions = sessions;
+        this.server = new Server(threadPool);
+        this.connector = new ServerConnector(server, 0, 1);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        connector.setReuseAddress(true);
+        server.addConnector(connector);
+        server.setHandler(new NodeHandler(id, sessions, users, cookies));
+        server.setStopTimeout(0);
+        server.setStopAtShutdown(false);
+        server.setErrorHandler(new ProblemErrorHandler());
+    }
+
+    /** Starts listening; throws when the port cannot be bound. */
+    public AppNode start() throws Exception {
+        server.start();
+        return this;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public boolean running() {
+        return server.isRunning();
+    }
+
+    public int sessionsHeld() {
+        return sessions.sessionsHeldLocally();
+    }
+
+    /** Crashes the node: closes the port and every connection at once, and drops its memory. */
+    public void kill() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // A crash cannot fail; whatever stop() complained about, the node is gone.
+        } finally {
+            sessions.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+}

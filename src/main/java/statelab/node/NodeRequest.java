@@ -1,0 +1,91 @@
+package statelab.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * What a node reads from one request: the credential (cookie, or {@code Authorization: Bearer}
+ * where the strategy takes tokens) and a bounded body. Ambiguous input is refused, never guessed at.
+ */
+final class NodeRequest {
+    static final int MAX_BODY_BYTES = 8 * 1024;
+
+    /** Thrown when the request is malformed; carries the status and problem kind to answer with. */
+    static final class Rejected extends Exception {
+        final int status;
+        final String kind;
+
+        Rejected(int status, String kind, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.kind = kind;
+        }
+    }
+
+    private NodeRequest() {
+    }
+
+    /** The credential, or null when none was sent. Two different credentials are refused. */
+    static String credential(Request request, String cookieName, boolean acceptsBearer) throws Rejected {
+        String found = null;
+        List<HttpCookie> cookies = Request.getCookies(request);
+        for (HttpCookie cookie : cookies) {
+            if (cookie.getName().equals(cookieName)) {
+                if (found != null && !found.equals(cookie.getValue())) {
+                    throw new Rejected(400, "bad-credential", "more than one '" + cookieName + "' cookie");
+                }
+                found = cookie.getValue();
+            }
+        }
+        if (acceptsBearer) {
+            String bearer = bearer(request);
+            if (bearer != null && found != null && !bearer.equals(found)) {
+                throw new Rejected(400, "bad-credential", "a cookie and a bearer token that differ");
+            }
+            if (found == null) {
+                found = bearer;
+            }
+        }
+        return found;
+    }
+
+    private static String bearer(Request request) throws Rejected {
+        List<String> values = request.getHeaders().getValuesList(HttpHeader.AUTHORIZATION);
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new Rejected(400, "bad-credential", "more than one Authorization header");
+        }
+        String value = values.get(0);
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return value.substring(7).trim();
+        }
+        throw new Rejected(401, "bad-credential", "Authorization must use the Bearer scheme");
+    }
+
+    /** The JSON body, at most {@link #MAX_BODY_BYTES}; requires {@code Content-Type: application/json}. */
+    static byte[] jsonBody(Request request) throws Rejected {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new Rejected(415, "unsupported-media-type", "send the body as application/json");
+        }
+        long declared = request.getLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw new Rejected(413, "too-large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new Rejected(413, "too-large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new Rejected(400, "bad-request", "the body could not be read");
+        }
+    }
+}

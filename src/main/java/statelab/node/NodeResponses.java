@@ -1,0 +1,82 @@
+package statelab.node;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import statelab.problem.ProblemDetails;
+import statelab.session.FailureKind;
+import statelab.session.RequestTrace;
+
+/**
+ * Writes a node's answers: JSON bodies for success, RFC 9457 problem details for failures, and the
+ * {@code X-Served-By} header on both. Problem types are {@code urn:statelab:problem:<kind>}.
+ */
+final class NodeResponses {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SERVED_BY = "X-Served-By";
+
+    private final String nodeId;
+
+    NodeResponses(String nodeId) {
+        this.nodeId = nodeId;
+    }
+
+    void json(Response response, Callback callback, int status, Map<String, Object> body) {
+        Map<String, Object> withNode = new LinkedHashMap<>();
+        withNode.put("node", nodeId);
+        withNode.putAll(body);
+        write(response, callback, status, withNode);
+    }
+
+    void failure(Response response, Callback callback, FailureKind kind, String detail) {
+        problem(response, callback, kind.httpStatus(), kind.key(), titleOf(kind), detail);
+    }
+
+    void problem(Response response, Callback callback, int status, String kind, String title, String detail) {
+        response.getHeaders().put(SERVED_BY, nodeId);
+        traceHeaders(response);
+        ProblemDetails.of(status, kind, title, detail).with("node", nodeId).with("user", null).write(response, callback);
+    }
+
+    private void write(Response response, Callback callback, int status, Map<String, Object> body) {
+        response.setStatus(status);
+        response.getHeaders().put(SERVED_BY, nodeId);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        traceHeaders(response);
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+        } catch (JsonProcessingException e) {
+            callback.failed(e);
+        }
+    }
+
+    /** Reports what the session layer cost this request; read by the lab's wire view and figures. */
+    private static void traceHeaders(Response response) {
+        double micros = RequestTrace.sessionNanos() / 1_000.0;
+        response.getHeaders().put("Server-Timing", String.format(Locale.ROOT, "session;dur=%.3f", micros / 1_000.0));
+        List<String> commands = RequestTrace.commands();
+        if (!commands.isEmpty()) {
+            response.getHeaders().put("X-Store-Commands", String.join(" ", commands));
+        }
+    }
+
+    private static String titleOf(FailureKind kind) {
+        return switch (kind) {
+            case NOT_RECOGNISED -> "Not signed in on this node";
+            case NODE_DOWN -> "No node is up";
+            case STORE_DOWN -> "Session store unreachable";
+            case EXPIRED -> "Session expired";
+            case REVOKED -> "Session revoked";
+            case BAD_CREDENTIAL -> "Bad credential";
+        };
+    }
+}

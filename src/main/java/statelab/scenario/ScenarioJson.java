@@ -1,0 +1,75 @@
+package statelab.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * The headless document of lab-semantics.md: {@code scenario}, {@code strategies}, {@code steps}
+ * (requests with {@code index}, {@code action} and per-strategy {@code results}; lab actions with
+ * {@code action} only), {@code totals}; plus {@code verdicts} and failure kinds by count.
+ */
+public final class ScenarioJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScenarioJson() {
+    }
+
+    public static ObjectNode of(ScenarioReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scenario", report.scenario());
+        ArrayNode strategies = root.putArray("strategies");
+        report.strategies().forEach(strategies::add);
+        ArrayNode steps = root.putArray("steps");
+        for (StepReport step : report.steps()) {
+            ObjectNode node = steps.addObject();
+            if (step.isRequest()) {
+                node.put("index", step.index());
+                node.put("action", step.action());
+                ObjectNode results = node.putObject("results");
+                step.results().forEach((strategy, result) -> results.set(strategy, result(result)));
+            } else {
+                node.put("action", step.action());
+                node.put("note", step.note());
+            }
+        }
+        ObjectNode totals = root.putObject("totals");
+        ObjectNode verdicts = root.putObject("verdicts");
+        for (String strategy : report.strategies()) {
+            ScenarioReport.Totals t = report.totals(strategy);
+            ObjectNode total = totals.putObject(strategy);
+            total.put("success", t.success());
+            total.put("failure", t.failure());
+            ObjectNode kinds = total.putObject("failuresByKind");
+            t.byKind().forEach((kind, count) -> kinds.put(kind.key(), count));
+            verdicts.put(strategy, report.verdict(strategy));
+        }
+        return root;
+    }
+
+    /** One result: {@code node}, {@code status}, {@code outcome}, and {@code kind} on failures. */
+    public static ObjectNode result(RequestResult result) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("node", result.node());
+        node.put("status", result.status());
+        node.put("outcome", result.outcome().key());
+        if (result.kind() != null) {
+            node.put("kind", result.kind().key());
+        }
+        node.put("elapsedMicros", result.elapsedMicros());
+        return node;
+    }
+
+    public static String text(ScenarioReport report) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(of(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> asMap(ObjectNode node) {
+        return JSON.convertValue(node, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+    }
+}

@@ -1,0 +1,42 @@
+package statelab.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import statelab.session.FailureKind;
+
+/** A whole run: every step's report, totals and a verdict per strategy, all derived from real outcomes. */
+public record ScenarioReport(String scenario, List<String> strategies, List<StepReport> steps) {
+
+    /** Successes, failures, and failures by kind. */
+    public record Totals(int success, int failure, Map<FailureKind, Integer> byKind) {
+    }
+
+    public ScenarioReport {
+        strategies = List.copyOf(strategies);
+        steps = List.copyOf(steps);
+    }
+
+    /** Every result of one strategy, in order. */
+    public List<RequestResult> results(String strategy) {
+        return steps.stream().filter(StepReport::isRequest).map(s -> s.results().get(strategy)).toList();
+    }
+
+    public Totals totals(String strategy) {
+        int success = 0;
+        Map<FailureKind, Integer> byKind = new LinkedHashMap<>();
+        for (RequestResult result : results(strategy)) {
+            if (result.succeeded()) {
+                success++;
+            } else {
+                byKind.merge(result.kind(), 1, Integer::sum);
+            }
+        }
+        int failure = byKind.values().stream().mapToInt(Integer::intValue).sum();
+        return new Totals(success, failure, byKind);
+    }
+
+    public String verdict(String strategy) {
+        return Verdicts.of(strategy, steps);
+    }
+}

@@ -1,0 +1,137 @@
+package statelab.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import statelab.lab.Cluster;
+import statelab.lab.Lab;
+import statelab.lab.LabEvent;
+import statelab.lab.Strategy;
+import statelab.session.jwt.TokenVerifier;
+
+/**
+ * Runs scenario steps against a live lab. Each user has one client per cluster, each with its own
+ * cookie jar, and a position in the request cycle. A request step goes through every cluster's
+ * balancer at once (the clusters are independent); a lab action goes through {@link Lab}.
+ * The web page's "send next request" and the CLI's {@code run} both come through here.
+ */
+public final class ScenarioRunner implements AutoCloseable {
+    private final Lab lab;
+    private final Map<String, String> passwords;
+    private final TokenInspector tokens;
+    private final Map<String, Map<Strategy, LabClient>> clients = new HashMap<>();
+    private final Map<String, RequestCycle> cycles = new HashMap<>();
+    private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
+    private int requestIndex;
+
+    /** @param passwords each user's password, for logins */
+    public ScenarioRunner(Lab lab, Map<String, String> passwords) {
+        this.lab = lab;
+        this.passwords = Map.copyOf(passwords);
+        this.tokens = new TokenInspector(new TokenVerifier(lab.jwtPublicKeys()));
+    }
+
+    /** Runs every step, telling {@code progress} after each. */
+    public ScenarioReport run(Scenario scenario, Consumer<StepReport> progress) throws Exception {
+        List<StepReport> reports = new ArrayList<>();
+        for (Step step : scenario.steps()) {
+            StepReport report = run(step);
+            reports.add(report);
+            progress.accept(report);
+        }
+        List<String> keys = lab.clusters().stream().map(c -> c.strategy().key()).toList();
+        return new ScenarioReport(scenario.name(), keys, reports);
+    }
+
+    /** Runs one step. */
+    public synchronized StepReport run(Step step) throws Exception {
+        return switch (step) {
+            case Step.SendNext s -> {
+                RequestCycle.Request request = cycle(s.user()).next(s.user(), passwords.get(s.user()));
+                yield send(s.user(), request.method(), request.path(), request.body());
+            }
+            case Step.Send s -> send(s.user(), s.method(), s.path(), s.body());
+            case Step.Login s -> send(s.user(), "POST", "/login", RequestCycle.loginBody(s.user(), s.password()));
+            case Step.Logout s -> send(s.user(), "POST", "/logout", null);
+            case Step.Kill s -> action(step, lab.kill(s.node()) ? s.node() + " crashed in every cluster" : s.node() + " was already down");
+            case Step.Restart s -> {
+                lab.restart(s.node());
+                yield action(step, s.node() + " is back, with empty memory");
+            }
+            case Step.AddNode s -> action(step, lab.addNode() + " joined every cluster");
+            case Step.StopRedis s -> {
+                lab.stopRedis();
+                yield action(step, "Redis stopped");
+            }
+            case Step.StartRedis s -> {
+                lab.startRedis();
+                yield action(step, "Redis started");
+            }
+            case Step.JwtRevocation s -> {
+                lab.setJwtRevocation(s.on());
+                yield action(step, "jwt deny-list " + (s.on() ? "on" : "off"));
+            }
+            case Step.Wait s -> {
+                Thread.sleep(s.duration());
+                yield action(step, "waited " + s.duration().toMillis() + " ms");
+            }
+        };
+    }
+
+    /** The request {@code send next} would send for this user, such as {@code GET /profile}. */
+    public synchronized String peekNext(String user) {
+        return cycle(user).peek(user, passwords.get(user)).action();
+    }
+
+    /** How many requests were sent so far. */
+    public synchronized int requestsSent() {
+        return requestIndex;
+    }
+
+    private StepReport send(String user, String method, String path, String body) throws Exception {
+        int index = ++requestIndex;
+        Map<Strategy, Future<RequestResult>> pending = new LinkedHashMap<>();
+        for (Cluster cluster : lab.clusters()) {
+            LabClient client = client(user, cluster);
+            pending.put(cluster.strategy(), fanOut.submit(() -> client.send(method, path, body)));
+        }
+        Map<String, RequestResult> results = new LinkedHashMap<>();
+        for (Map.Entry<Strategy, Future<RequestResult>> entry : pending.entrySet()) {
+            try {
+                results.put(entry.getKey().key(), entry.getValue().get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("request " + method + " " + path + " failed in " + entry.getKey(), e.getCause());
+            }
+        }
+        String action = method + " " + path;
+        lab.publish(LabEvent.of("request", null, "#" + index + " " + action + " as " + user + ": " + results.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().summary()).reduce((a, b) -> a + "; " + b).orElse("")));
+        return new StepReport(index, action, results, null);
+    }
+
+    private StepReport action(Step step, String note) {
+        return new StepReport(null, step.action(), Map.of(), note);
+    }
+
+    private RequestCycle cycle(String user) {
+        return cycles.computeIfAbsent(user, u -> new RequestCycle());
+    }
+
+    private LabClient client(String user, Cluster cluster) {
+        return clients.computeIfAbsent(user, u -> new HashMap<>()).computeIfAbsent(cluster.strategy(),
+                s -> new LabClient(cluster.lbUri(), s.credentialCookie(), s == Strategy.JWT ? tokens : null));
+    }
+
+    @Override
+    public synchronized void close() {
+        clients.values().forEach(byCluster -> byCluster.values().forEach(LabClient::close));
+        fanOut.shutdownNow();
+    }
+}

@@ -1,0 +1,80 @@
+package statelab.scenario;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import statelab.session.FailureKind;
+
+/**
+ * One sentence per strategy that explains its outcomes, built only from what happened: which nodes
+ * answered, which failed and how, and whether a node crashed in between. No sentence is canned per
+ * strategy; the same rules read every cluster's results.
+ */
+public final class Verdicts {
+    private Verdicts() {
+    }
+
+    public static String of(String strategy, List<StepReport> steps) {
+        List<RequestResult> results = steps.stream().filter(StepReport::isRequest)
+                .map(s -> s.results().get(strategy)).filter(Objects::nonNull).toList();
+        if (results.isEmpty()) {
+            return "No requests yet.";
+        }
+        long ok = results.stream().filter(RequestResult::succeeded).count();
+        String score = ok + " of " + results.size() + " requests succeeded";
+        Set<String> servers = results.stream().map(RequestResult::node).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        int crashAt = firstCrash(steps);
+        if (ok == results.size()) {
+            String spread = servers.size() > 1 ? ": " + servers.size() + " different nodes all recognised her" : "";
+            String crash = crashAt >= 0 && results.size() > crashAt ? ", and the crash of a node lost nothing" : "";
+            return score + spread + crash + ".";
+        }
+        return score + ". " + explainFailures(steps, strategy, crashAt);
+    }
+
+    private static String explainFailures(List<StepReport> steps, String strategy, int crashAt) {
+        List<RequestResult> results = steps.stream().filter(StepReport::isRequest).map(s -> s.results().get(strategy)).toList();
+        Map<FailureKind, Long> kinds = results.stream().filter(r -> !r.succeeded())
+                .collect(Collectors.groupingBy(RequestResult::kind, java.util.LinkedHashMap::new, Collectors.counting()));
+        String tally = kinds.entrySet().stream().map(e -> e.getKey().key() + " x" + e.getValue()).collect(Collectors.joining(", "));
+        Set<String> winners = results.stream().filter(RequestResult::succeeded).map(RequestResult::node)
+                .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> losers = results.stream().filter(r -> !r.succeeded()).map(RequestResult::node)
+                .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
+        boolean onlyNotRecognised = kinds.size() == 1 && kinds.containsKey(FailureKind.NOT_RECOGNISED);
+        boolean allGoodBeforeCrash = crashAt > 0 && results.subList(0, Math.min(crashAt, results.size())).stream()
+                .allMatch(RequestResult::succeeded);
+        if (onlyNotRecognised && allGoodBeforeCrash && winners.size() == 1) {
+            return "Every request reached " + winners.iterator().next() + " until it crashed; after that "
+                    + String.join(" and ", losers) + " had never seen her session (" + tally + ").";
+        }
+        if (onlyNotRecognised && winners.size() == 1 && !losers.contains(winners.iterator().next())) {
+            return "Only " + winners.iterator().next() + ", the node holding her session, recognised her; "
+                    + String.join(" and ", losers) + " had never seen it (" + tally + ").";
+        }
+        if (kinds.containsKey(FailureKind.STORE_DOWN)) {
+            return "The nodes could not reach the session store, so they could not tell who she was (" + tally + ").";
+        }
+        if (kinds.containsKey(FailureKind.NODE_DOWN)) {
+            return "At times no node was up to answer (" + tally + ").";
+        }
+        return "Failures: " + tally + ".";
+    }
+
+    /** The number of requests sent before the first kill, or -1 when no node was killed. */
+    private static int firstCrash(List<StepReport> steps) {
+        int requests = 0;
+        for (StepReport step : steps) {
+            if (step.isRequest()) {
+                requests++;
+            } else if (step.action().startsWith("kill ")) {
+                return requests;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,94 @@
+package statelab.session;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sessions in this node's own memory: the beginner's design. Works with one node; behind a
+ * round-robin balancer every other node answers {@code not-recognised}; a killed node takes its
+ * sessions with it. Idle and absolute timeouts are enforced on every lookup.
+ */
+public final class InMemorySessionStrategy implements SessionStrategy {
+    /** The cookie the credential travels in. */
+    public static final String COOKIE = "sid";
+    public static final String ID = "in-memory";
+
+    private record Entry(Session session, Instant lastSeen) {
+    }
+
+    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    private final SessionPolicy policy;
+
+    public InMemorySessionStrategy(SessionPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String cookieName() {
+        return COOKIE;
+    }
+
+    @Override
+    public String create(String user) {
+        String id = SessionIds.next();
+        Instant now = policy.now();
+        sessions.put(id, new Entry(new Session(user, now, Map.of()), now));
+        return id;
+    }
+
+    @Override
+    public Resolution resolve(String credential) {
+        return touch(credential, null, null);
+    }
+
+    @Override
+    public Resolution updateSetting(String credential, String key, String value) {
+        return touch(credential, key, value);
+    }
+
+    private Resolution touch(String credential, String key, String value) {
+        if (!SessionIds.wellFormed(credential)) {
+            return Resolution.failed(credential == null ? FailureKind.NOT_RECOGNISED : FailureKind.BAD_CREDENTIAL);
+        }
+        Instant now = policy.now();
+        FailureKind[] failure = {FailureKind.NOT_RECOGNISED};
+        // compute() makes check-expiry-then-update atomic per session, so concurrent writers never lose a setting.
+        Entry entry = sessions.computeIfPresent(credential, (id, old) -> {
+            if (!now.isBefore(old.lastSeen().plus(policy.idle())) || policy.pastAbsolute(old.session().createdAt())) {
+                failure[0] = FailureKind.EXPIRED;
+                return null;
+            }
+            Session session = key == null ? old.session() : old.session().with(key, value);
+            return new Entry(session, now);
+        });
+        return entry == null ? Resolution.failed(failure[0]) : Resolution.found(entry.session());
+    }
+
+    @Override
+    public void revoke(String credential) {
+        if (credential != null) {
+            sessions.remove(credential);
+        }
+    }
+
+    @Override
+    public boolean revocable() {
+        return true;
+    }
+
+    @Override
+    public int sessionsHeldLocally() {
+        return sessions.size();
+    }
+
+    @Override
+    public void close() {
+        sessions.clear();
+    }
+}

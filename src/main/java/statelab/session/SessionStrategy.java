@@ -1,0 +1,55 @@
+package statelab.session;
+
+/**
+ * Where a node keeps (or does not keep) its users' sessions. One instance serves one node; the
+ * strategies whose state lives outside the node (redis, jwt) share that state between instances.
+ *
+ * <p>Contract, checked for every strategy by {@code SessionStrategyContract}:
+ * <ul>
+ *   <li>{@link #create} returns a fresh credential every time; no two are equal;</li>
+ *   <li>{@link #resolve} of a credential from {@link #create} finds its user until it expires or is
+ *       revoked; of null, blank or unknown text it answers a failure, never an exception;</li>
+ *   <li>{@link #revoke} makes the credential fail from then on, as far as the strategy allows
+ *       (a stateless JWT without a deny-list stays valid until it expires: {@link #revocable()});</li>
+ *   <li>a store that cannot be reached raises {@link SessionStoreUnavailableException}.</li>
+ * </ul>
+ */
+public interface SessionStrategy extends AutoCloseable {
+
+    /** The strategy's key: {@code in-memory}, {@code redis} or {@code jwt}. */
+    String id();
+
+    /** The cookie that carries this strategy's credential. */
+    String cookieName();
+
+    /** Whether the credential may also come as {@code Authorization: Bearer} (tokens only). */
+    default boolean acceptsBearer() {
+        return false;
+    }
+
+    /** Starts a session for a user who has just proven who they are; returns its credential. */
+    String create(String user);
+
+    /** Finds the session behind a credential; the credential may be null. */
+    Resolution resolve(String credential);
+
+    /**
+     * Changes one setting of the session behind a credential. Answers the updated session, with a
+     * replacement credential where the strategy keeps the data in the credential itself.
+     */
+    Resolution updateSetting(String credential, String key, String value);
+
+    /** Ends the session behind a credential. Unknown credentials are ignored. */
+    void revoke(String credential);
+
+    /** Whether {@link #revoke} takes effect at once on every node. */
+    boolean revocable();
+
+    /** Sessions this node holds in its own memory (0 when they live elsewhere). */
+    int sessionsHeldLocally();
+
+    /** Releases what the strategy holds; a killed node calls it and drops its memory. */
+    @Override
+    default void close() {
+    }
+}

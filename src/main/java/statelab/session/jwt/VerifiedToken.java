@@ -1,0 +1,14 @@
+package statelab.session.jwt;
+
+import java.time.Instant;
+import statelab.session.Session;
+
+/**
+ * A token whose signature and claims checked out.
+ *
+ * @param session   the session the claims describe
+ * @param tokenId   the {@code jti}
+ * @param expiresAt the {@code exp}
+ */
+public record VerifiedToken(Session session, String tokenId, Instant expiresAt) {
+}

@@ -1,0 +1,170 @@
+package statelab.session.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.GetExArgs;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import statelab.session.FailureKind;
+import statelab.session.InMemorySessionStrategy;
+import statelab.session.Resolution;
+import statelab.session.Session;
+import statelab.session.SessionIds;
+import statelab.session.SessionPolicy;
+import statelab.session.SessionStrategy;
+
+/**
+ * Sessions in Redis, one key per session, named by the digest of its 256-bit id, with a sliding
+ * TTL of the idle timeout. Every node sees every session, so any node can serve any request.
+ *
+ * <p>Cost per request: a read is exactly one command ({@code GETEX key EX idle}: fetch and slide the
+ * expiry together); a settings change is one {@code EVALSHA} whose script changes the one field inside
+ * Redis, so two nodes changing different settings of one session at once lose neither change.
+ * A logout overwrites the session with a revoked marker, so a replayed id is told it was revoked.
+ */
+public final class RedisSessionStrategy implements SessionStrategy {
+    public static final String ID = "redis";
+    static final String KEY_PREFIX = "statelab:session:";
+    private static final String UPDATE_SCRIPT = """
+            local v = redis.call('GET', KEYS[1])
+            if not v then return false end
+            local s = cjson.decode(v)
+            if s.r then return v end
+            if type(s.s) ~= 'table' or next(s.s) == nil then s.s = {} end
+            s.s[ARGV[1]] = ARGV[2]
+            local out = cjson.encode(s)
+            redis.call('SET', KEYS[1], out, 'EX', ARGV[3])
+            return out
+            """;
+    private static final String UPDATE_SHA = sha1(UPDATE_SCRIPT);
+
+    private final RedisLink redis;
+    private final SessionPolicy policy;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public RedisSessionStrategy(RedisLink redis, SessionPolicy policy) {
+        this.redis = redis;
+        this.policy = policy;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String cookieName() {
+        return InMemorySessionStrategy.COOKIE;
+    }
+
+    @Override
+    public String create(String user) {
+        String id = SessionIds.next();
+        String value = write(StoredSession.of(new Session(user, policy.now(), java.util.Map.of())));
+        redis.call(c -> c.set(key(id), value, SetArgs.Builder.ex(policy.idle())));
+        return id;
+    }
+
+    @Override
+    public Resolution resolve(String credential) {
+        if (!SessionIds.wellFormed(credential)) {
+            return Resolution.failed(credential == null ? FailureKind.NOT_RECOGNISED : FailureKind.BAD_CREDENTIAL);
+        }
+        String value = redis.call(c -> c.getex(key(credential), GetExArgs.Builder.ex(policy.idle())));
+        return interpret(credential, value);
+    }
+
+    @Override
+    public Resolution updateSetting(String credential, String key, String value) {
+        if (!SessionIds.wellFormed(credential)) {
+            return Resolution.failed(credential == null ? FailureKind.NOT_RECOGNISED : FailureKind.BAD_CREDENTIAL);
+        }
+        String[] keys = {key(credential)};
+        String ttl = Long.toString(policy.idle().toSeconds());
+        String stored = redis.call(c -> {
+            try {
+                return c.<String>evalsha(UPDATE_SHA, ScriptOutputType.VALUE, keys, key, value, ttl);
+            } catch (RedisNoScriptException e) {
+                // First use on this Redis (or Redis restarted): EVAL loads the script into its cache.
+                return c.<String>eval(UPDATE_SCRIPT, ScriptOutputType.VALUE, keys, key, value, ttl);
+            }
+        });
+        return interpret(credential, stored);
+    }
+
+    private Resolution interpret(String credential, String value) {
+        if (value == null) {
+            return Resolution.failed(FailureKind.NOT_RECOGNISED);
+        }
+        StoredSession stored = read(value);
+        if (stored == null) {
+            return Resolution.failed(FailureKind.BAD_CREDENTIAL);
+        }
+        if (stored.isRevoked()) {
+            return Resolution.failed(FailureKind.REVOKED);
+        }
+        Session session = stored.toSession();
+        if (policy.pastAbsolute(session.createdAt())) {
+            revoke(credential);
+            return Resolution.failed(FailureKind.EXPIRED);
+        }
+        return Resolution.found(session);
+    }
+
+    @Override
+    public void revoke(String credential) {
+        if (SessionIds.wellFormed(credential)) {
+            String marker = write(StoredSession.revoked());
+            redis.call(c -> c.set(key(credential), marker, SetArgs.Builder.ex(policy.idle()).xx()));
+        }
+    }
+
+    @Override
+    public boolean revocable() {
+        return true;
+    }
+
+    @Override
+    public int sessionsHeldLocally() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+
+    static String key(String id) {
+        return KEY_PREFIX + SessionIds.digest(id);
+    }
+
+    private String write(StoredSession stored) {
+        try {
+            return json.writeValueAsString(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a session could not be written as JSON", e);
+        }
+    }
+
+    private StoredSession read(String value) {
+        try {
+            return json.readValue(value, StoredSession.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String sha1(String script) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+// The lab's HTTP API (docs/API.md): JSON reads, POST actions, and the server-sent event stream.
+
+const TIMEOUT_MS = 60000;
+
+/** An error answered by the lab as RFC 9457 problem details, or a network failure. */
+export class LabError extends Error {
+  constructor(message, { status = 0, kind = null, title = null, detail = null } = {}) {
+    super(message);
+    this.name = 'LabError';
+    this.status = status;
+    this.kind = kind;
+    this.title = title;
+    this.detail = detail;
+  }
+}
+
+async function call(method, path, body) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+      cache: 'no-store',
+    });
+  } catch (err) {
+    const why = err && err.name === 'AbortError'
+      ? `the lab did not answer within ${TIMEOUT_MS / 1000} s`
+      : 'the lab could not be reached';
+    throw new LabError(`${method} /${path}: ${why}.`);
+  } finally {
+    clearTimeout(timer);
+  }
+  const text = await response.text();
+  let data = null;
+  if (text.trim() !== '') {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      if (response.ok) throw new LabError(`${method} /${path}: the lab answered something that is not JSON.`, { status: response.status });
+    }
+  }
+  if (!response.ok) {
+    const problem = data && typeof data === 'object' ? data : {};
+    const title = typeof problem.title === 'string' ? problem.title : `HTTP ${response.status}`;
+    const detail = typeof problem.detail === 'string' ? problem.detail : null;
+    const kind = typeof problem.kind === 'string' ? problem.kind : null;
+    const message = [title, detail].filter(Boolean).join(': ') + (kind ? ` (${kind})` : '');
+    throw new LabError(message, { status: response.status, kind, title, detail });
+  }
+  return data;
+}
+
+export const getJson = (path) => call('GET', path);
+export const postJson = (path, body) => call('POST', path, body);
+
+export const api = {
+  state: () => getJson('api/state'),
+  compare: () => getJson('api/compare'),
+  revocation: () => getJson('api/revocation'),
+  next: () => postJson('api/lab/next'),
+  kill: (id) => postJson(`api/lab/nodes/${encodeURIComponent(id)}/kill`),
+  restart: (id) => postJson(`api/lab/nodes/${encodeURIComponent(id)}/restart`),
+  addNode: () => postJson('api/lab/nodes'),
+  redisStop: () => postJson('api/lab/redis/stop'),
+  redisStart: () => postJson('api/lab/redis/start'),
+  jwtRevocation: (on) => postJson('api/lab/jwt-revocation', { on }),
+  reset: () => postJson('api/lab/reset'),
+  compareRun: () => postJson('api/compare/run'),
+  revocationRun: () => postJson('api/revocation/run'),
+};
+
+/**
+ * Follows GET /api/events. onState gets each `state` document; onStatus gets
+ * 'connecting' | 'live' | 'reconnecting'; onBadEvent gets an Error for unreadable data.
+ * EventSource retries by itself while the connection is merely interrupted; when it gives up
+ * (closed), we open a fresh one with a growing delay. Returns a function that stops it.
+ */
+export function followState({ onState, onStatus, onBadEvent }) {
+  if (typeof EventSource !== 'function') {
+    onStatus('unsupported');
+    return () => {};
+  }
+  let source = null;
+  let retryTimer = null;
+  let delay = 1000;
+  let stopped = false;
+
+  const open = () => {
+    if (stopped) return;
+    source = new EventSource('api/events');
+    source.addEventListener('open', () => {
+      delay = 1000;
+      onStatus('live');
+    });
+    source.addEventListener('state', (event) => {
+      let doc;
+      try {
+        doc = JSON.parse(event.data);
+      } catch {
+        onBadEvent(new LabError('The live stream sent a state the page could not read.'));
+        return;
+      }
+      onStatus('live');
+      onState(doc);
+    });
+    source.addEventListener('error', () => {
+      onStatus('reconnecting');
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(open, delay);
+        delay = Math.min(delay * 2, 15000);
+      }
+    });
+  };
+
+  onStatus('connecting');
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+    if (source) source.close();
+  };
+}

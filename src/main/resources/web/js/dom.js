@@ -1,0 +1,70 @@
+// Small DOM helpers. Text always goes in as text nodes: server strings are never parsed as HTML.
+
+/** Creates an element. attrs: class, text, hidden, data-*, aria-*, any other attribute. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'text') el.textContent = String(value);
+    else if (key === 'hidden') el.hidden = true;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces all children of el. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/** Sets text only when it changed, so screen readers and animations see real changes only. */
+export function setText(el, text) {
+  const value = String(text);
+  if (el.textContent !== value) {
+    el.textContent = value;
+    return true;
+  }
+  return false;
+}
+
+/** A number of microseconds as readable text ("61.3", "1 834"). */
+export function micros(value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  return value >= 100 ? String(Math.round(value)) : value.toFixed(1);
+}
+
+/** A duration in microseconds as text with a unit. */
+export function duration(us) {
+  if (typeof us !== 'number' || !Number.isFinite(us)) return 'not reported';
+  if (us >= 1000) return `${(us / 1000).toFixed(us >= 10000 ? 0 : 1)} ms`;
+  return `${micros(us)} µs`;
+}
+
+/** A time of day from an ISO instant, in the reader's locale; the raw text when it is not a date. */
+export function clock(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso ?? '');
+  return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+export const STRATEGY_NAMES = {
+  'in-memory': 'In-memory sessions',
+  sticky: 'Sticky sessions',
+  redis: 'Redis sessions',
+  jwt: 'JWT',
+};
+
+export function strategyName(id) {
+  return STRATEGY_NAMES[id] ?? String(id);
+}

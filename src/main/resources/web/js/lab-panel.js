@@ -1,0 +1,295 @@
+// The live lab: four cluster columns, the controls, the stream status. Draws /api/state documents.
+import { h, fill, setText, strategyName } from './dom.js';
+import { api } from './api.js';
+import { renderWire } from './wire-view.js';
+
+const KNOWN = ['in-memory', 'sticky', 'redis', 'jwt'];
+
+const STREAM_TEXT = {
+  connecting: 'connecting',
+  live: 'live',
+  reconnecting: 'reconnecting…',
+  unsupported: 'not supported by this browser',
+};
+
+export function createLabPanel({ section, onError, clearError }) {
+  const grid = section.querySelector('#clusters');
+  const template = document.getElementById('cluster-template');
+  const columns = new Map();
+  const buttons = {
+    next: section.querySelector('#send-next'),
+    kill: section.querySelector('#kill-s1'),
+    restart: section.querySelector('#restart-s1'),
+    reset: section.querySelector('#reset-lab'),
+    redisStop: section.querySelector('#redis-stop'),
+    redisStart: section.querySelector('#redis-start'),
+    addNode: section.querySelector('#add-node'),
+  };
+  const nextLabel = section.querySelector('#next-request');
+  const busyText = section.querySelector('#lab-busy');
+  const redisStatus = section.querySelector('#redis-status');
+  const streamStatus = section.querySelector('#stream-status');
+  const streamDot = section.querySelector('.stream-dot');
+  const streamNote = section.querySelector('#stream-note');
+  let busy = false;
+  let lastState = null;
+  let applyState = () => {};
+
+  KNOWN.forEach((id) => column(id));
+
+  function column(strategy) {
+    let col = columns.get(strategy);
+    if (col) return col;
+    const el = template.content.firstElementChild.cloneNode(true);
+    el.dataset.strategy = strategy;
+    const title = `cluster-${strategy}-title`;
+    el.setAttribute('aria-labelledby', title);
+    const name = el.querySelector('.cluster-name');
+    name.id = title;
+    name.textContent = strategyName(strategy);
+    col = {
+      el,
+      policy: el.querySelector('.cluster-policy'),
+      client: el.querySelector('.hop-client'),
+      lb: el.querySelector('.hop-lb'),
+      linkA: el.querySelector('.link-a'),
+      linkB: el.querySelector('.link-b'),
+      nodeList: el.querySelector('.nodes'),
+      storeSlot: el.querySelector('.store-slot'),
+      success: el.querySelector('.success-count'),
+      failure: el.querySelector('.failure-count'),
+      lastRequest: el.querySelector('.last-request'),
+      lastLine: el.querySelector('.last-line'),
+      lastIco: el.querySelector('.last-ico'),
+      lastOutcome: el.querySelector('.last-outcome'),
+      verdict: el.querySelector('.verdict'),
+      wireBody: el.querySelector('.wire-body'),
+      lbAddr: el.querySelector('.lb-addr'),
+      nodes: new Map(),
+      store: null,
+      storeWarning: null,
+      wireKey: undefined,
+    };
+    el.querySelector('.nodes').setAttribute('aria-label', `App servers of the ${strategyName(strategy)} cluster`);
+    if (strategy === 'redis') {
+      col.store = h('div', { class: 'hop store', 'data-running': 'true' },
+        h('span', { class: 'hop-name', text: 'Redis' }), h('span', { class: 'store-line', text: 'status unknown' }));
+      col.storeSlot.replaceWith(col.store);
+      col.storeWarning = h('p', { class: 'store-warning', hidden: true });
+      col.verdict.after(col.storeWarning);
+    }
+    renderWire(col.wireBody, null, strategy);
+    // Keep the known order; unknown strategies go at the end.
+    const order = [...KNOWN, ...[...columns.keys()].filter((k) => !KNOWN.includes(k))];
+    const after = order.slice(order.indexOf(strategy) + 1).map((k) => columns.get(k)).find(Boolean);
+    grid.insertBefore(el, after ? after.el : null);
+    columns.set(strategy, col);
+    return col;
+  }
+
+  function nodeElement(col, id) {
+    let node = col.nodes.get(id);
+    if (node) return node;
+    const li = h('li', { class: 'node', 'data-node': id, 'data-up': 'true' });
+    node = {
+      li,
+      mark: h('span', { class: 'node-mark', 'aria-hidden': 'true' }),
+      up: h('span', { class: 'node-line node-up' }),
+      health: h('span', { class: 'node-line node-health' }),
+      sessions: h('span', { class: 'node-line node-sessions' }),
+      answer: h('span', { class: 'node-answer' }),
+    };
+    li.append(h('span', { class: 'node-id' }, node.mark, h('span', { text: id })), node.up, node.health, node.sessions, node.answer);
+    col.nodes.set(id, node);
+    return node;
+  }
+
+  function drawNodes(col, cluster, last) {
+    const list = Array.isArray(cluster.nodes) ? cluster.nodes : [];
+    const seen = new Set();
+    list.forEach((n, i) => {
+      const id = String(n.id);
+      seen.add(id);
+      const node = nodeElement(col, id);
+      if (col.nodeList.children[i] !== node.li) col.nodeList.insertBefore(node.li, col.nodeList.children[i] ?? null);
+      const up = n.up === true;
+      node.li.dataset.up = String(up);
+      node.li.dataset.healthy = String(n.healthy === true);
+      setText(node.mark, up ? '✓' : '✗');
+      setText(node.up, up ? 'up' : 'down');
+      setText(node.health, n.healthy ? 'LB: healthy' : 'LB: out');
+      const count = Number.isFinite(n.sessions) ? n.sessions : 0;
+      setText(node.sessions, `${count} session${count === 1 ? '' : 's'}`);
+      const answered = last && last.node === id;
+      node.li.classList.toggle('answered', Boolean(answered));
+      if (answered) {
+        node.li.dataset.outcome = last.outcome === 'success' ? 'success' : 'failure';
+        setText(node.answer, last.outcome === 'success' ? '✓ success' : '✗ failure');
+      } else {
+        delete node.li.dataset.outcome;
+        setText(node.answer, '');
+      }
+    });
+    for (const [id, node] of col.nodes) {
+      if (!seen.has(id)) {
+        node.li.remove();
+        col.nodes.delete(id);
+      }
+    }
+  }
+
+  function bump(el) {
+    el.classList.remove('bump');
+    void el.offsetWidth; // restart the animation
+    el.classList.add('bump');
+  }
+
+  function outcomeText(last) {
+    const node = last.node ?? 'no node';
+    if (last.outcome === 'success') return `${node} · success`;
+    return `${node} · failure · ${last.kind ?? 'unknown'}`;
+  }
+
+  function drawColumn(cluster, state) {
+    const strategy = String(cluster.strategy);
+    const col = column(strategy);
+    const last = cluster.last && typeof cluster.last === 'object' ? cluster.last : null;
+    const policy = [cluster.balancing, cluster.sessionHome ? `session: ${cluster.sessionHome}` : null].filter(Boolean).join(' · ');
+    setText(col.policy, policy);
+    setText(col.lbAddr, cluster.lb ?? 'unknown');
+
+    const went = Boolean(last);
+    col.client.classList.toggle('on', went);
+    col.lb.classList.toggle('on', went);
+    col.linkA.classList.toggle('on', went);
+    col.linkB.classList.toggle('on', Boolean(last && last.node));
+    drawNodes(col, cluster, last);
+
+    if (col.store) {
+      const redis = state.redis ?? {};
+      const running = redis.running !== false;
+      col.store.dataset.running = String(running);
+      const keys = Number.isFinite(redis.sessionKeys) ? redis.sessionKeys : null;
+      setText(col.store.querySelector('.store-line'), running
+        ? `running${keys === null ? '' : ` · ${keys} key${keys === 1 ? '' : 's'}`}`
+        : '✗ stopped');
+      const touched = Boolean(last && last.wire && Array.isArray(last.wire.storeCommands) && last.wire.storeCommands.length);
+      col.store.classList.toggle('on', touched);
+      col.storeWarning.hidden = running;
+      setText(col.storeWarning, running ? '' : 'Redis is stopped, so this cluster cannot find anyone’s session: expect store-down failures until it is started again.');
+    }
+
+    const counters = cluster.counters ?? {};
+    const ok = Number.isFinite(counters.success) ? counters.success : 0;
+    const bad = Number.isFinite(counters.failure) ? counters.failure : 0;
+    const okChanged = setText(col.success, ok);
+    const badChanged = setText(col.failure, bad);
+    if (okChanged && ok > 0) bump(col.success);
+    if (badChanged && bad > 0) bump(col.failure);
+
+    if (last) {
+      setText(col.lastRequest, `#${last.index ?? '?'} ${last.method ?? ''} ${last.path ?? ''}`.trim());
+      setText(col.lastOutcome, outcomeText(last));
+      col.lastLine.dataset.outcome = last.outcome === 'success' ? 'success' : 'failure';
+      setText(col.lastIco, last.outcome === 'success' ? '✓' : '✗');
+    } else {
+      setText(col.lastRequest, '');
+      setText(col.lastOutcome, 'no request yet');
+      delete col.lastLine.dataset.outcome;
+      setText(col.lastIco, '');
+    }
+    setText(col.verdict, typeof cluster.verdict === 'string' && cluster.verdict !== '' ? cluster.verdict : 'No verdict yet: send a request.');
+
+    const key = JSON.stringify(last);
+    if (key !== col.wireKey) {
+      col.wireKey = key;
+      renderWire(col.wireBody, last, strategy);
+    }
+    return strategy;
+  }
+
+  function render(state) {
+    if (!state || typeof state !== 'object') return;
+    lastState = state;
+    const clusters = Array.isArray(state.clusters) ? state.clusters : [];
+    const present = new Set(clusters.map((c) => drawColumn(c, state)));
+    if (clusters.length) {
+      for (const [id, col] of columns) {
+        if (!present.has(id)) {
+          col.el.remove();
+          columns.delete(id);
+        }
+      }
+    }
+    const next = state.walk && state.walk.next;
+    setText(nextLabel, next ? `#${next.index} · ${next.method} ${next.path}` : '');
+    const redis = state.redis ?? null;
+    if (redis) {
+      const keys = Number.isFinite(redis.sessionKeys) ? `, ${redis.sessionKeys} session key${redis.sessionKeys === 1 ? '' : 's'}` : '';
+      const where = redis.managed === false ? ' (external: the lab cannot stop it)' : '';
+      setText(redisStatus, `Redis: ${redis.running === false ? 'stopped' : 'running'}${keys}${where}`);
+    }
+    syncButtons();
+  }
+
+  function syncButtons() {
+    for (const b of Object.values(buttons)) b.disabled = busy;
+    const redis = lastState && lastState.redis;
+    if (!busy && redis) {
+      const managed = redis.managed !== false;
+      buttons.redisStop.disabled = !managed || redis.running === false;
+      buttons.redisStart.disabled = !managed || redis.running !== false;
+    }
+    section.setAttribute('aria-busy', String(busy));
+  }
+
+  async function run(label, action) {
+    if (busy) return;
+    const focused = document.activeElement;
+    busy = true;
+    syncButtons();
+    busyText.textContent = `${label}…`;
+    try {
+      const state = await action();
+      clearError();
+      if (state) applyState(state);
+      busyText.textContent = '';
+    } catch (err) {
+      busyText.textContent = '';
+      onError(`${label} did not work. ${err.message}`);
+    } finally {
+      busy = false;
+      syncButtons();
+      if (focused instanceof HTMLElement && !focused.disabled && (document.activeElement === document.body || document.activeElement === null)) {
+        focused.focus({ preventScroll: true });
+      }
+    }
+  }
+
+  buttons.next.addEventListener('click', () => run('Sending the next request', api.next));
+  buttons.kill.addEventListener('click', () => run('Killing S1', () => api.kill('S1')));
+  buttons.restart.addEventListener('click', () => run('Restarting S1', () => api.restart('S1')));
+  buttons.reset.addEventListener('click', () => run('Resetting the lab', api.reset));
+  buttons.redisStop.addEventListener('click', () => run('Stopping Redis', api.redisStop));
+  buttons.redisStart.addEventListener('click', () => run('Starting Redis', api.redisStart));
+  buttons.addNode.addEventListener('click', () => run('Adding a node', api.addNode));
+
+  function setStreamStatus(status) {
+    streamStatus.dataset.state = status;
+    setText(streamStatus, STREAM_TEXT[status] ?? status);
+    streamDot.className = `stream-dot ${status}`;
+    const down = status === 'reconnecting' || status === 'unsupported';
+    section.classList.toggle('stale', down);
+    streamNote.hidden = !down;
+    setText(streamNote, status === 'unsupported'
+      ? 'This browser cannot follow the lab’s live stream, so the columns only change when you press a button.'
+      : 'The live stream to the lab dropped. Reconnecting… until it is back, the columns may be out of date (buttons still work).');
+  }
+
+  return {
+    render,
+    setStreamStatus,
+    /** Where actions send the state they get back (main decides how to apply it). */
+    onActionState(fn) { applyState = fn; },
+  };
+}
