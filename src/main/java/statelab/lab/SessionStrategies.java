@@ -2,6 +2,9 @@ package statelab.lab;
 
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import statelab.session.InMemorySessionStrategy;
 import statelab.session.SessionPolicy;
@@ -31,7 +34,10 @@ final class SessionStrategies implements AutoCloseable {
     SessionStrategies(SessionPolicy policy, RedisControl redis, boolean jwtRevocation) {
         this.policy = policy;
         this.redis = redis;
-        this.redisResources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+        // Reconnect within half a second of Redis coming back, instead of Lettuce's default back-off of up to 30 s.
+        this.redisResources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
+                .build();
         this.issuer = new TokenIssuer(keys, policy);
         this.revocationLink = new RedisLink(redisResources, redis.url());
         this.revocations = new SwitchableRevocationList(new RedisRevocationList(revocationLink), jwtRevocation);

@@ -23,11 +23,16 @@ public final class StickyCookiePolicy implements BalancingPolicy {
 
     @Override
     public Optional<Choice> choose(Request request, List<Backend> healthy) {
-        Optional<Backend> pinned = pinnedBackend(request).filter(healthy::contains);
+        return Optional.of(chooseFor(affinityCookie(request), healthy));
+    }
+
+    /** The pick for a client holding this affinity cookie value (null when it has none). */
+    Choice chooseFor(String affinity, List<Backend> healthy) {
+        Optional<Backend> pinned = Optional.ofNullable(affinity).flatMap(pool::byAffinity).filter(healthy::contains);
         if (pinned.isPresent()) {
-            return Optional.of(new Choice(pinned.get(), null));
+            return new Choice(pinned.get(), null);
         }
-        return Optional.of(pin(firstPlacement.next(healthy)));
+        return pin(firstPlacement.next(healthy));
     }
 
     /** The client is re-pinned to wherever the retry lands. */
@@ -40,13 +45,13 @@ public final class StickyCookiePolicy implements BalancingPolicy {
         return new Choice(backend, COOKIE + "=" + backend.affinityToken() + "; Path=/; HttpOnly; SameSite=Lax");
     }
 
-    private Optional<Backend> pinnedBackend(Request request) {
+    private static String affinityCookie(Request request) {
         for (HttpCookie cookie : Request.getCookies(request)) {
             if (cookie.getName().equals(COOKIE)) {
-                return pool.byAffinity(cookie.getValue());
+                return cookie.getValue();
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     @Override

@@ -14,7 +14,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import statelab.lab.Cluster;
+import statelab.lab.Lab;
+import statelab.lab.Strategy;
 import statelab.session.FailureKind;
+import statelab.session.jwt.TokenVerifier;
 
 /**
  * One user's browser against one cluster: real HTTP through the cluster's balancer, with its own
@@ -46,6 +50,22 @@ public final class LabClient implements AutoCloseable {
                 .build();
     }
 
+    /** A fresh client (empty cookie jar) for one cluster of a lab. */
+    public static LabClient forCluster(Lab lab, Cluster cluster) {
+        Strategy strategy = cluster.strategy();
+        TokenInspector tokens = strategy == Strategy.JWT ? new TokenInspector(new TokenVerifier(lab.jwtPublicKeys())) : null;
+        return new LabClient(cluster.lbUri(), strategy.credentialCookie(), tokens);
+    }
+
+    /** A fresh client straight to one URI (a node, bypassing the balancer), for the given strategy's cookie. */
+    public static LabClient direct(URI uri, Strategy strategy) {
+        return new LabClient(uri, strategy.credentialCookie(), null);
+    }
+
+    public URI target() {
+        return balancer;
+    }
+
     public CookieJar jar() {
         return jar;
     }
@@ -70,6 +90,9 @@ public final class LabClient implements AutoCloseable {
             long micros = (System.nanoTime() - started) / 1_000;
             List<String> setCookies = response.headers().allValues("Set-Cookie");
             jar.accept(setCookies);
+            if (token == null && tokens != null) {
+                token = tokens.inspect(jar.get(credentialCookie));
+            }
             return classify(method, path, response, micros, new Wire(cookies, setCookies,
                     response.headers().firstValue("X-Served-By").orElse(null), storeCommands(response),
                     sessionMicros(response), credentialBytes(cookies), token, body(response.body())));

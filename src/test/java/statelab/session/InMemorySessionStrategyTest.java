@@ -1,0 +1,88 @@
+package statelab.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class InMemorySessionStrategyTest extends SessionStrategyContract {
+    private final MutableClock clock = new MutableClock();
+    private final SessionPolicy policy = new SessionPolicy(Duration.ofMinutes(15), Duration.ofHours(8), clock);
+
+    @Override
+    protected SessionStrategy newNode() {
+        return new InMemorySessionStrategy(policy);
+    }
+
+    @Override
+    protected boolean sharedBetweenNodes() {
+        return false;
+    }
+
+    @Test
+    void a_session_idle_past_the_timeout_has_expired() {
+        String credential = node1.create("alice");
+
+        clock.advance(Duration.ofMinutes(15));
+
+        assertThat(node1.resolve(credential).failure()).isEqualTo(FailureKind.EXPIRED);
+        assertThat(node1.sessionsHeldLocally()).isZero();
+    }
+
+    @Test
+    void each_request_slides_the_idle_timeout() {
+        String credential = node1.create("alice");
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(node1.resolve(credential).recognised()).isTrue();
+        }
+    }
+
+    @Test
+    void the_absolute_timeout_ends_a_session_however_busy() {
+        String credential = node1.create("alice");
+        for (int i = 0; i < 47; i++) {
+            clock.advance(Duration.ofMinutes(10));
+            node1.resolve(credential);
+        }
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(node1.resolve(credential).failure()).isEqualTo(FailureKind.EXPIRED);
+    }
+
+    @Test
+    void sessions_held_counts_this_nodes_memory() {
+        node1.create("alice");
+        node1.create("bob");
+
+        assertThat(node1.sessionsHeldLocally()).isEqualTo(2);
+        assertThat(node2.sessionsHeldLocally()).isZero();
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-28T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
