@@ -31,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LabOptions lab = new LabOptions();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Scenario loaded;
@@ -39,20 +42,22 @@ final class RunCommand implements Callable<Integer> {
         } catch (ScenarioSyntaxException | IOException e) {
             throw new UsageProblem(e.getMessage());
         }
+        java.io.PrintWriter out = spec.commandLine().getOut();
         try (Lab running = Lab.start(lab.config());
              ScenarioRunner runner = new ScenarioRunner(running, loaded.users())) {
             List<String> strategies = running.clusters().stream().map(Cluster::strategy).map(s -> s.key()).toList();
             if (!json) {
-                System.out.println("scenario " + loaded.name() + " on " + strategies.size() + " clusters\n");
-                System.out.println(ScenarioTable.header(strategies));
+                out.println("scenario " + loaded.name() + " on " + strategies.size() + " clusters\n");
+                out.println(ScenarioTable.header(strategies));
             }
             ScenarioReport report = runner.run(loaded, step -> {
                 if (!json) {
-                    System.out.println(ScenarioTable.row(step, strategies));
+                    out.println(ScenarioTable.row(step, strategies));
                 }
             });
-            System.out.println(json ? ScenarioJson.text(report) : ScenarioTable.footer(report));
+            out.println(json ? ScenarioJson.text(report) : ScenarioTable.footer(report));
         }
+        out.flush();
         return 0;
     }
 }

@@ -1,0 +1,87 @@
+package statelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code statelab run} as a user types it, on a real lab each time. */
+class RunCommandIT {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = StateLabCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void run_seed_json_prints_the_contracts_totals() throws Exception {
+        int exit = run("run", "seed", "--json");
+
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        assertThat(exit).isZero();
+        assertThat(doc.get("steps")).hasSize(9);
+        assertThat(doc.get("totals").get("in-memory").get("success").asInt()).isEqualTo(2);
+        assertThat(doc.get("totals").get("in-memory").get("failure").asInt()).isEqualTo(6);
+        assertThat(doc.get("totals").get("sticky").get("success").asInt()).isEqualTo(4);
+        assertThat(doc.get("totals").get("redis").get("failure").asInt()).isZero();
+        assertThat(doc.get("totals").get("jwt").get("success").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void run_seed_prints_a_table_with_totals_and_verdicts() {
+        int exit = run("run", "seed");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("POST /login").contains("kill S1").contains("not-recognised")
+                .contains("in-memory  2 success / 6 failure").contains("verdicts");
+    }
+
+    @Test
+    void a_users_scenario_file_runs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("logout.scenario");
+        Files.writeString(file, "as bob builder\nlogin\nsend GET /profile\nlogout\nsend GET /profile\n");
+
+        int exit = run("run", file.toString(), "--json");
+
+        JsonNode steps = new ObjectMapper().readTree(out.toString()).get("steps");
+        assertThat(exit).isZero();
+        assertThat(steps.get(1).get("results").get("redis").get("outcome").asText()).isEqualTo("success");
+        assertThat(steps.get(3).get("results").get("redis").get("outcome").asText()).isEqualTo("failure");
+    }
+
+    @Test
+    void a_bad_scenario_file_names_its_line_and_exits_2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.scenario");
+        Files.writeString(file, "as alice wonderland\nsend next\nteleport S1\n");
+
+        int exit = run("run", file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.scenario:3:").contains("unknown command 'teleport'");
+    }
+
+    @Test
+    void a_missing_scenario_is_a_clear_usage_error() {
+        int exit = run("run", "no-such-scenario");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("no built-in scenario and no file called 'no-such-scenario'");
+    }
+
+    @Test
+    void a_bad_option_value_is_a_usage_error() {
+        assertThat(run("run", "seed", "--redis", "not a url")).isEqualTo(2);
+        assertThat(err.toString()).contains("--redis takes a URL");
+    }
+}
