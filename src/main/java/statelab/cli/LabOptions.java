@@ -17,7 +17,14 @@ final class LabOptions {
     @Option(names = "--jwt-revocation", description = "Start with the jwt cluster checking a Redis deny-list on every request.")
     boolean jwtRevocation;
 
+    @Option(names = "--login-throttle", paramLabel = "WHERE", defaultValue = "redis",
+            description = "Where failed sign-ins are counted: 'redis' (shared, the default) or 'node' (each node alone).")
+    String throttle;
+
     LabConfig config() throws UsageProblem {
+        if (!throttle.equals("redis") && !throttle.equals("node")) {
+            throw new UsageProblem("--login-throttle is 'redis' or 'node', not '" + throttle + "'");
+        }
         if (redisUrl != null && !redisUrl.matches("rediss?://[^\\s/]+(:\\d+)?(/\\d+)?")) {
             throw new UsageProblem("--redis takes a URL such as redis://127.0.0.1:6379, not '" + redisUrl + "'");
         }
@@ -25,6 +32,7 @@ final class LabOptions {
             throw new UsageProblem("--nodes must be between 1 and 16");
         }
         return LabConfig.standard().withRedisUrl(redisUrl).withNodes(nodes)
-                .withRedisPersistence(persistence).withJwtRevocation(jwtRevocation);
+                .withRedisPersistence(persistence).withJwtRevocation(jwtRevocation)
+                .withSharedThrottle(throttle.equals("redis"));
     }
 }

@@ -148,7 +148,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     private void startNode(NodeSlot slot) throws Exception {
-        AppNode node = new AppNode(slot.id, slot.port, strategies.forNode(strategy), users, cookies, threadPool).start();
+        AppNode node = new AppNode(slot.id, slot.port, strategies.forNode(strategy), users, cookies,
+                strategies.throttleForNode(), threadPool).start();
         slot.port = node.port();
         slot.process = node;
         balancer.addBackend(node.uri());

@@ -45,9 +45,9 @@ public final class Lab implements AutoCloseable {
         pool.start();
         RedisControl redis = config.redisUrl().<RedisControl>map(ExternalRedis::new)
                 .orElseGet(() -> EmbeddedRedis.start(config.redisPersistent()));
-        Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation()));
+        Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation(), config.sharedThrottle()));
         try {
-            UserDirectory users = UserDirectory.demo();
+            UserDirectory users = UserDirectory.demo().warmedUp();
             SessionCookies cookies = new SessionCookies(false);
             for (Strategy strategy : config.strategies()) {
                 Cluster cluster = new Cluster(strategy, lab.strategies, users, cookies, pool, lab::publish);
@@ -131,6 +131,14 @@ public final class Lab implements AutoCloseable {
         strategies.setJwtRevocation(on);
         publish(LabEvent.of("jwt-revocation", Strategy.JWT.key(),
                 on ? "jwt nodes now check a Redis deny-list on every request" : "jwt nodes no longer check a deny-list"));
+    }
+
+    /** Signs new tokens with a fresh key; tokens signed with the old one stay valid until they expire. */
+    public String rotateJwtKey() {
+        String kid = strategies.keys().rotate();
+        publish(LabEvent.of("jwt-key-rotated", Strategy.JWT.key(), "tokens are now signed with key " + kid
+                + "; the old key still verifies until its last token expires"));
+        return kid;
     }
 
     public boolean jwtRevocation() {

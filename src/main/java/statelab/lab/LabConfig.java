@@ -13,9 +13,11 @@ import statelab.session.SessionPolicy;
  * @param redisPersistent with a lab-run Redis: keep an append-only file so sessions survive a restart
  * @param sessionPolicy   the timeouts every strategy enforces
  * @param jwtRevocation   whether the jwt cluster checks a Redis deny-list on every request
+ * @param sharedThrottle  whether failed sign-ins are counted in Redis (true) or by each node alone
  */
 public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional<String> redisUrl,
-                        boolean redisPersistent, SessionPolicy sessionPolicy, boolean jwtRevocation) {
+                        boolean redisPersistent, SessionPolicy sessionPolicy, boolean jwtRevocation,
+                        boolean sharedThrottle) {
 
     public LabConfig {
         strategies = List.copyOf(strategies);
@@ -29,30 +31,34 @@ public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional
 
     /** All four strategies, three nodes each, a lab-run Redis without persistence, standard timeouts. */
     public static LabConfig standard() {
-        return new LabConfig(List.of(Strategy.values()), 3, Optional.empty(), false, SessionPolicy.standard(), false);
+        return new LabConfig(List.of(Strategy.values()), 3, Optional.empty(), false, SessionPolicy.standard(), false, true);
     }
 
     public LabConfig withRedisUrl(String url) {
-        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation);
+        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle);
     }
 
     public LabConfig withNodes(int count) {
-        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation);
+        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle);
     }
 
     public LabConfig withStrategies(List<Strategy> chosen) {
-        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation);
+        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle);
     }
 
     public LabConfig withRedisPersistence(boolean persistent) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle);
     }
 
     public LabConfig withSessionPolicy(SessionPolicy policy) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle);
+    }
+
+    public LabConfig withSharedThrottle(boolean shared) {
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared);
     }
 
     public LabConfig withJwtRevocation(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle);
     }
 }

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import statelab.session.InMemorySessionStrategy;
+import statelab.session.LocalLoginThrottle;
+import statelab.session.LoginThrottle;
+import statelab.session.redis.RedisLoginThrottle;
 import statelab.session.SessionPolicy;
 import statelab.session.SessionStrategy;
 import statelab.session.jwt.JwtKeys;
@@ -26,18 +29,23 @@ final class SessionStrategies implements AutoCloseable {
     private final SessionPolicy policy;
     private final RedisControl redis;
     private final ClientResources redisResources;
-    private final JwtKeys keys = JwtKeys.generate();
+    private final JwtKeys keys;
     private final TokenIssuer issuer;
     private final RedisLink revocationLink;
     private final SwitchableRevocationList revocations;
 
-    SessionStrategies(SessionPolicy policy, RedisControl redis, boolean jwtRevocation) {
+    private final boolean sharedThrottle;
+
+    SessionStrategies(SessionPolicy policy, RedisControl redis, boolean jwtRevocation, boolean sharedThrottle) {
         this.policy = policy;
+        this.sharedThrottle = sharedThrottle;
         this.redis = redis;
         // Reconnect within half a second of Redis coming back, instead of Lettuce's default back-off of up to 30 s.
         this.redisResources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
                 .build();
+        // A retired key verifies for as long as the longest token it signed can live.
+        this.keys = JwtKeys.generate(policy.idle(), policy.clock());
         this.issuer = new TokenIssuer(keys, policy);
         this.revocationLink = new RedisLink(redisResources, redis.url());
         this.revocations = new SwitchableRevocationList(new RedisRevocationList(revocationLink), jwtRevocation);
@@ -47,8 +55,17 @@ final class SessionStrategies implements AutoCloseable {
         return switch (strategy) {
             case IN_MEMORY, STICKY -> new InMemorySessionStrategy(policy);
             case REDIS -> new RedisSessionStrategy(new RedisLink(redisResources, redis.url()), policy);
-            case JWT -> new JwtSessionStrategy(issuer, new TokenVerifier(keys.publicKeys()), policy, Optional.of(revocations));
+            case JWT -> new JwtSessionStrategy(issuer, new TokenVerifier(keys::publicKeys, policy.clock()), policy, Optional.of(revocations));
         };
+    }
+
+    /**
+     * The login throttle for a fresh node: counting in Redis (shared by the node's cluster and every
+     * other), or in the node's own memory. The Redis one shares the revocation list's connection.
+     */
+    LoginThrottle throttleForNode() {
+        LocalLoginThrottle local = new LocalLoginThrottle(policy);
+        return sharedThrottle ? new RedisLoginThrottle(revocationLink, local) : local;
     }
 
     void setJwtRevocation(boolean on) {

@@ -27,8 +27,13 @@ final class SwitchableRevocationList implements RevocationList {
     }
 
     @Override
-    public boolean isRevoked(String tokenId) {
-        return list.isRevoked(tokenId);
+    public boolean isRevoked(String tokenId, String user, Instant issuedAt) {
+        return list.isRevoked(tokenId, user, issuedAt);
+    }
+
+    @Override
+    public void revokeUserBefore(String user, Instant cutoff, Instant until) {
+        list.revokeUserBefore(user, cutoff, until);
     }
 
     @Override

@@ -1,23 +1,35 @@
 package statelab.lb;
 
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
 
 /**
- * Active health checks: every {@code interval}, a {@code GET /health} to each backend. A 200 within
- * the timeout marks it healthy; anything else (refused, timed out, any other status) marks it down.
- * Checks run asynchronously, so a hanging backend never delays the others.
+ * Active health checks: every {@code interval}, a {@code GET /health} to each backend, asynchronously,
+ * so a hanging backend never delays the others. A refused connection is proof the server is gone and
+ * marks it down at once; a slow or odd answer marks it down only after {@link #FALL} in a row (as
+ * HAProxy's {@code fall}), so a busy machine does not flap healthy nodes; one good answer brings a
+ * node back.
  */
 final class HealthChecker implements AutoCloseable {
+    /** Consecutive failed checks, other than refused connections, before a backend is marked down. */
+    static final int FALL = 3;
+    /** How long a check may take. */
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+
     private final BackendPool pool;
     private final HttpClient client;
     private final Duration interval;
     private final ScheduledExecutorService timer;
+    private final Map<Backend, AtomicInteger> failures = new ConcurrentHashMap<>();
     private ScheduledFuture<?> task;
 
     HealthChecker(BackendPool pool, HttpClient client, Duration interval) {
@@ -35,10 +47,28 @@ final class HealthChecker implements AutoCloseable {
     private void checkAll() {
         for (Backend backend : pool.all()) {
             client.newRequest(backend.uri().resolve("/health"))
-                    .timeout(Math.max(100, interval.toMillis()), TimeUnit.MILLISECONDS)
-                    .send((Result result) -> pool.setHealth(backend,
-                            result.isSucceeded() && result.getResponse().getStatus() == 200));
+                    .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .send(result -> record(backend, result));
         }
+    }
+
+    private void record(Backend backend, Result result) {
+        AtomicInteger streak = failures.computeIfAbsent(backend, b -> new AtomicInteger());
+        if (result.isSucceeded() && result.getResponse().getStatus() == 200) {
+            streak.set(0);
+            pool.setHealth(backend, true);
+        } else if (refused(result.getFailure()) || streak.incrementAndGet() >= FALL) {
+            pool.setHealth(backend, false);
+        }
+    }
+
+    private static boolean refused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

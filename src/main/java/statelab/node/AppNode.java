@@ -5,12 +5,13 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.ThreadPool;
 import statelab.problem.ProblemErrorHandler;
+import statelab.session.LoginThrottle;
 import statelab.session.SessionStrategy;
 import statelab.session.UserDirectory;
 
 /**
  * One app server (S1, S2, ...): a real Jetty server on a loopback port serving the node API with
- * one session strategy. {@link #kill()} is a crash, not a shutdown: the port closes at once,
+ * one session strategy and one login throttle. {@link #kill()} is a crash, not a shutdown: the port closes at once,
  * connections in flight are cut, and the strategy's memory is dropped. A node is not restarted in
  * place; the lab starts a fresh one on the same id and port.
  */
@@ -25,7 +26,7 @@ public final class AppNode implements AutoCloseable {
      * @param threadPool a started pool shared by the lab's servers; the node does not stop it
      */
     public AppNode(String id, int port, SessionStrategy sessions, UserDirectory users,
-                   SessionCookies cookies, ThreadPool threadPool) {
+                   SessionCookies cookies, LoginThrottle throttle, ThreadPool threadPool) {
         this.id = id;
         this.sessions = sessions;
         this.server = new Server(threadPool);
@@ -34,7 +35,7 @@ public final class AppNode implements AutoCloseable {
         connector.setPort(port);
         connector.setReuseAddress(true);
         server.addConnector(connector);
-        server.setHandler(new NodeHandler(id, sessions, users, cookies));
+        server.setHandler(new NodeHandler(id, sessions, users, cookies, throttle));
         server.setStopTimeout(0);
         server.setStopAtShutdown(false);
         server.setErrorHandler(new ProblemErrorHandler());

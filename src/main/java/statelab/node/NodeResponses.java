@@ -77,6 +77,7 @@ final class NodeResponses {
             case EXPIRED -> "Session expired";
             case REVOKED -> "Session revoked";
             case BAD_CREDENTIAL -> "Bad credential";
+            case RATE_LIMITED -> "Too many failed sign-ins";
         };
     }
 }

@@ -27,7 +27,8 @@ import statelab.session.jwt.TokenVerifier;
  */
 public final class LabClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Long enough for a first sign-in on a cold, busy machine (a deliberately slow password hash). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI balancer;
     private final String credentialCookie;
@@ -53,7 +54,7 @@ public final class LabClient implements AutoCloseable {
     /** A fresh client (empty cookie jar) for one cluster of a lab. */
     public static LabClient forCluster(Lab lab, Cluster cluster) {
         Strategy strategy = cluster.strategy();
-        TokenInspector tokens = strategy == Strategy.JWT ? new TokenInspector(new TokenVerifier(lab.jwtPublicKeys())) : null;
+        TokenInspector tokens = strategy == Strategy.JWT ? new TokenInspector(new TokenVerifier(lab::jwtPublicKeys, lab.config().sessionPolicy().clock())) : null;
         return new LabClient(cluster.lbUri(), strategy.credentialCookie(), tokens);
     }
 

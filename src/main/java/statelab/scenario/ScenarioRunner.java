@@ -35,7 +35,7 @@ public final class ScenarioRunner implements AutoCloseable {
     public ScenarioRunner(Lab lab, Map<String, String> passwords) {
         this.lab = lab;
         this.passwords = Map.copyOf(passwords);
-        this.tokens = new TokenInspector(new TokenVerifier(lab.jwtPublicKeys()));
+        this.tokens = new TokenInspector(new TokenVerifier(lab::jwtPublicKeys, lab.config().sessionPolicy().clock()));
     }
 
     /** Runs every step, telling {@code progress} after each. */

@@ -19,7 +19,9 @@ public enum FailureKind {
     /** The credential was genuine but was revoked (logout, log out everywhere). */
     REVOKED("revoked", 401),
     /** Forged, tampered, malformed, or a wrong password. */
-    BAD_CREDENTIAL("bad-credential", 401);
+    BAD_CREDENTIAL("bad-credential", 401),
+    /** Too many failed sign-ins for this user name; wait for {@code Retry-After}. */
+    RATE_LIMITED("rate-limited", 429);
 
     private final String key;
     private final int status;

@@ -77,6 +77,13 @@ public final class InMemorySessionStrategy implements SessionStrategy {
         }
     }
 
+    /** Only this node's memory is reachable: other nodes keep whatever sessions they hold. */
+    @Override
+    public boolean revokeAll(String user) {
+        sessions.values().removeIf(entry -> entry.session().user().equals(user));
+        return false;
+    }
+
     @Override
     public boolean revocable() {
         return true;

@@ -14,9 +14,15 @@ public interface RevocationList {
         return true;
     }
 
-    /** Whether the token id was revoked; raises {@link SessionStoreUnavailableException} when the list cannot be read. */
-    boolean isRevoked(String tokenId);
+    /**
+     * Whether this token was revoked, by its id or because its user logged out everywhere after it
+     * was issued. Raises {@link SessionStoreUnavailableException} when the list cannot be read.
+     */
+    boolean isRevoked(String tokenId, String user, Instant issuedAt);
 
     /** Revokes the token id until {@code expiresAt}, after which the entry may vanish. */
     void revoke(String tokenId, Instant expiresAt);
+
+    /** Revokes every token of the user issued before {@code cutoff}; the entry may vanish after {@code until}. */
+    void revokeUserBefore(String user, Instant cutoff, Instant until);
 }

@@ -42,6 +42,12 @@ public interface SessionStrategy extends AutoCloseable {
     /** Ends the session behind a credential. Unknown credentials are ignored. */
     void revoke(String credential);
 
+    /**
+     * Ends every session of a user ("log out everywhere"). Answers whether that reached every node:
+     * a strategy that keeps sessions in one node's memory can only end the ones this node holds.
+     */
+    boolean revokeAll(String user);
+
     /** Whether {@link #revoke} takes effect at once on every node. */
     boolean revocable();
 

@@ -2,10 +2,7 @@ package statelab.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class InMemorySessionStrategyTest extends SessionStrategyContract {
@@ -60,29 +57,5 @@ class InMemorySessionStrategyTest extends SessionStrategyContract {
 
         assertThat(node1.sessionsHeldLocally()).isEqualTo(2);
         assertThat(node2.sessionsHeldLocally()).isZero();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -4,47 +4,98 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The lab's token signing key: an ES256 (P-256) key pair with a random {@code kid}. The private
- * half stays with the issuer; nodes get only {@link #publicKeys()} to verify with.
+ * The lab's token signing keys: ES256 (P-256) pairs, each with a random {@code kid}. The private half
+ * of the current key stays with the issuer; nodes get only {@link #publicKeys()}. {@link #rotate()}
+ * makes a new current key and keeps the old public key for an overlap window (the longest a token
+ * lives), so tokens signed just before a rotation stay valid until they expire and no longer.
  */
 public final class JwtKeys {
     public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
 
-    private final ECKey signingKey;
-
-    private JwtKeys(ECKey signingKey) {
-        this.signingKey = signingKey;
+    private record Retired(JWK publicKey, Instant until) {
     }
 
-    /** A freshly generated key pair. */
+    private final Duration overlap;
+    private final Clock clock;
+    private volatile ECKey current;
+    private volatile List<Retired> retired = List.of();
+    private volatile JWKSet publicKeys;
+
+    private JwtKeys(Duration overlap, Clock clock) {
+        this.overlap = overlap;
+        this.clock = clock;
+        this.current = newKey();
+        this.publicKeys = new JWKSet(current.toPublicJWK());
+    }
+
+    /** A fresh key pair; old keys stay valid for 15 minutes after a rotation. */
     public static JwtKeys generate() {
-        try {
-            return new JwtKeys(new ECKeyGenerator(Curve.P_256)
-                    .keyID(UUID.randomUUID().toString())
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(ALGORITHM)
-                    .generate());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("could not generate a P-256 key", e);
-        }
+        return generate(Duration.ofMinutes(15), Clock.systemUTC());
+    }
+
+    /** @param overlap how long a retired key still verifies: at least the longest token lifetime */
+    public static JwtKeys generate(Duration overlap, Clock clock) {
+        return new JwtKeys(overlap, clock);
     }
 
     ECKey signingKey() {
-        return signingKey;
+        return current;
     }
 
+    /** The {@code kid} of the key tokens are signed with now. */
     public String keyId() {
-        return signingKey.getKeyID();
+        return current.getKeyID();
     }
 
-    /** The public keys, as a JWK set with no private parts. */
+    /** The public keys that verify: the current one and those retired less than the overlap ago. */
     public JWKSet publicKeys() {
-        return new JWKSet(signingKey.toPublicJWK());
+        List<Retired> old = retired;
+        if (!old.isEmpty() && !clock.instant().isBefore(old.get(0).until())) {
+            prune();
+        }
+        return publicKeys;
+    }
+
+    /** Signs from now on with a new key; answers its {@code kid}. */
+    public synchronized String rotate() {
+        List<Retired> kept = new ArrayList<>(retired);
+        kept.add(new Retired(current.toPublicJWK(), clock.instant().plus(overlap)));
+        current = newKey();
+        retired = List.copyOf(kept);
+        prune();
+        return current.getKeyID();
+    }
+
+    private synchronized void prune() {
+        Instant now = clock.instant();
+        retired = retired.stream().filter(r -> now.isBefore(r.until())).toList();
+        List<JWK> keys = new ArrayList<>();
+        keys.add(current.toPublicJWK());
+        retired.forEach(r -> keys.add(r.publicKey()));
+        publicKeys = new JWKSet(keys);
+    }
+
+    private static ECKey newKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256)
+                    .keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(ALGORITHM)
+                    .generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate a P-256 key", e);
+        }
     }
 }

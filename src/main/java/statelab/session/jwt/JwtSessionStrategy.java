@@ -61,7 +61,8 @@ public final class JwtSessionStrategy implements SessionStrategy {
             return Resolution.failed(outcome.failure());
         }
         VerifiedToken token = outcome.token();
-        if (revocations.isPresent() && revocations.get().active() && revocations.get().isRevoked(token.tokenId())) {
+        if (revocations.isPresent() && revocations.get().active()
+                && revocations.get().isRevoked(token.tokenId(), token.session().user(), token.issuedAt())) {
             return Resolution.failed(FailureKind.REVOKED);
         }
         if (policy.pastAbsolute(token.session().createdAt())) {
@@ -91,6 +92,20 @@ public final class JwtSessionStrategy implements SessionStrategy {
         if (token != null) {
             revocations.get().revoke(token.tokenId(), token.expiresAt());
         }
+    }
+
+    /**
+     * With the deny-list on, every token of the user issued until now is refused from now on, on every
+     * node. Without it nothing can stop a token before it expires, and the answer is false.
+     */
+    @Override
+    public boolean revokeAll(String user) {
+        if (!revocable()) {
+            return false;
+        }
+        java.time.Instant now = policy.now();
+        revocations.get().revokeUserBefore(user, now, now.plus(policy.idle()));
+        return true;
     }
 
     @Override

@@ -8,6 +8,7 @@ final class TokenClaims {
     static final String TYPE = "statelab-session+jwt";
     static final String SETTINGS = "settings";
     static final String AUTH_TIME = "auth_time";
+    static final String ISSUED_MILLIS = "iat_ms";
     /** Tokens larger than this are refused before any parsing. */
     static final int MAX_TOKEN_CHARS = 4096;
     /** Clock skew tolerated between nodes, in seconds. */

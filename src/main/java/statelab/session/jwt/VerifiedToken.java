@@ -9,6 +9,7 @@ import statelab.session.Session;
  * @param session   the session the claims describe
  * @param tokenId   the {@code jti}
  * @param expiresAt the {@code exp}
+ * @param issuedAt  when it was signed, to the millisecond
  */
-public record VerifiedToken(Session session, String tokenId, Instant expiresAt) {
+public record VerifiedToken(Session session, String tokenId, Instant expiresAt, Instant issuedAt) {
 }

@@ -1,15 +1,19 @@
 package statelab.session.redis;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
 import java.time.Instant;
+import java.util.List;
 import statelab.session.RevocationList;
 
 /**
- * Revoked token ids in Redis, one key each, expiring when the token would have expired, so the
- * list never outgrows the tokens still alive. One {@code EXISTS} per check.
+ * Revoked tokens in Redis: one key per revoked token id, and one per user who logged out everywhere
+ * (holding the cut-off time), each expiring when the tokens it covers would have expired anyway, so
+ * the list never outgrows the tokens still alive. A check is one {@code MGET} of both keys.
  */
 public final class RedisRevocationList implements RevocationList {
-    static final String KEY_PREFIX = "statelab:revoked:";
+    static final String TOKEN_PREFIX = "statelab:revoked:";
+    static final String USER_PREFIX = "statelab:revoked-before:";
 
     private final RedisLink redis;
 
@@ -18,12 +22,25 @@ public final class RedisRevocationList implements RevocationList {
     }
 
     @Override
-    public boolean isRevoked(String tokenId) {
-        return redis.call(c -> c.exists(KEY_PREFIX + tokenId)) > 0;
+    public boolean isRevoked(String tokenId, String user, Instant issuedAt) {
+        List<KeyValue<String, String>> values = redis.call(c -> c.mget(TOKEN_PREFIX + tokenId, USER_PREFIX + user));
+        if (values.get(0).hasValue()) {
+            return true;
+        }
+        if (values.get(1).hasValue()) {
+            long cutoffMillis = Long.parseLong(values.get(1).getValue());
+            return issuedAt.toEpochMilli() <= cutoffMillis;
+        }
+        return false;
     }
 
     @Override
     public void revoke(String tokenId, Instant expiresAt) {
-        redis.call(c -> c.set(KEY_PREFIX + tokenId, "1", SetArgs.Builder.exAt(expiresAt.plusSeconds(1))));
+        redis.call(c -> c.set(TOKEN_PREFIX + tokenId, "1", SetArgs.Builder.exAt(expiresAt.plusSeconds(1))));
+    }
+
+    @Override
+    public void revokeUserBefore(String user, Instant cutoff, Instant until) {
+        redis.call(c -> c.set(USER_PREFIX + user, Long.toString(cutoff.toEpochMilli()), SetArgs.Builder.exAt(until.plusSeconds(1))));
     }
 }

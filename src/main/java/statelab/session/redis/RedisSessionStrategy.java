@@ -6,10 +6,6 @@ import io.lettuce.core.GetExArgs;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import statelab.session.FailureKind;
 import statelab.session.InMemorySessionStrategy;
 import statelab.session.Resolution;
@@ -21,6 +17,9 @@ import statelab.session.SessionStrategy;
 /**
  * Sessions in Redis, one key per session, named by the digest of its 256-bit id, with a sliding
  * TTL of the idle timeout. Every node sees every session, so any node can serve any request.
+ *
+ * <p>Each user has an index of their sessions (a set of digests), so "log out everywhere" can find
+ * them all; it is written with the session in the same script at sign-in.
  *
  * <p>Cost per request: a read is exactly one command ({@code GETEX key EX idle}: fetch and slide the
  * expiry together); a settings change is one {@code EVALSHA} whose script changes the one field inside
@@ -41,7 +40,26 @@ public final class RedisSessionStrategy implements SessionStrategy {
             redis.call('SET', KEYS[1], out, 'EX', ARGV[3])
             return out
             """;
-    private static final String UPDATE_SHA = sha1(UPDATE_SCRIPT);
+    private static final String UPDATE_SHA = Scripts.sha1(UPDATE_SCRIPT);
+    /** The session and its entry in the user's index, in one round trip. */
+    private static final String CREATE_SCRIPT = """
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+            redis.call('SADD', KEYS[2], ARGV[3])
+            redis.call('EXPIRE', KEYS[2], ARGV[4])
+            return 1
+            """;
+    private static final String CREATE_SHA = Scripts.sha1(CREATE_SCRIPT);
+    /** Every session in the user's index becomes a revoked marker; the index goes. */
+    private static final String REVOKE_ALL_SCRIPT = """
+            local ids = redis.call('SMEMBERS', KEYS[1])
+            for _, digest in ipairs(ids) do
+              redis.call('SET', ARGV[1] .. digest, ARGV[2], 'XX', 'EX', ARGV[3])
+            end
+            redis.call('DEL', KEYS[1])
+            return #ids
+            """;
+    private static final String REVOKE_ALL_SHA = Scripts.sha1(REVOKE_ALL_SCRIPT);
+    static final String USER_INDEX_PREFIX = "statelab:user-sessions:";
 
     private final RedisLink redis;
     private final SessionPolicy policy;
@@ -66,7 +84,9 @@ public final class RedisSessionStrategy implements SessionStrategy {
     public String create(String user) {
         String id = SessionIds.next();
         String value = write(StoredSession.of(new Session(user, policy.now(), java.util.Map.of())));
-        redis.call(c -> c.set(key(id), value, SetArgs.Builder.ex(policy.idle())));
+        String[] keys = {key(id), USER_INDEX_PREFIX + user};
+        script(CREATE_SHA, CREATE_SCRIPT, ScriptOutputType.INTEGER, keys, value,
+                Long.toString(policy.idle().toSeconds()), SessionIds.digest(id), Long.toString(policy.absolute().toSeconds()));
         return id;
     }
 
@@ -86,14 +106,7 @@ public final class RedisSessionStrategy implements SessionStrategy {
         }
         String[] keys = {key(credential)};
         String ttl = Long.toString(policy.idle().toSeconds());
-        String stored = redis.call(c -> {
-            try {
-                return c.<String>evalsha(UPDATE_SHA, ScriptOutputType.VALUE, keys, key, value, ttl);
-            } catch (RedisNoScriptException e) {
-                // First use on this Redis (or Redis restarted): EVAL loads the script into its cache.
-                return c.<String>eval(UPDATE_SCRIPT, ScriptOutputType.VALUE, keys, key, value, ttl);
-            }
-        });
+        String stored = script(UPDATE_SHA, UPDATE_SCRIPT, ScriptOutputType.VALUE, keys, key, value, ttl);
         return interpret(credential, stored);
     }
 
@@ -122,6 +135,25 @@ public final class RedisSessionStrategy implements SessionStrategy {
             String marker = write(StoredSession.revoked());
             redis.call(c -> c.set(key(credential), marker, SetArgs.Builder.ex(policy.idle()).xx()));
         }
+    }
+
+    @Override
+    public boolean revokeAll(String user) {
+        String[] keys = {USER_INDEX_PREFIX + user};
+        script(REVOKE_ALL_SHA, REVOKE_ALL_SCRIPT, ScriptOutputType.INTEGER, keys,
+                KEY_PREFIX, write(StoredSession.revoked()), Long.toString(policy.idle().toSeconds()));
+        return true;
+    }
+
+    private <T> T script(String sha, String script, ScriptOutputType type, String[] keys, String... args) {
+        return redis.call(c -> {
+            try {
+                return c.<T>evalsha(sha, type, keys, args);
+            } catch (RedisNoScriptException e) {
+                // First use on this Redis (or Redis restarted): EVAL loads the script into its cache.
+                return c.<T>eval(script, type, keys, args);
+            }
+        });
     }
 
     @Override
@@ -156,15 +188,6 @@ public final class RedisSessionStrategy implements SessionStrategy {
             return json.readValue(value, StoredSession.class);
         } catch (JsonProcessingException e) {
             return null;
-        }
-    }
-
-    private static String sha1(String script) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

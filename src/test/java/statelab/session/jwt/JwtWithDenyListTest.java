@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import statelab.session.FailureKind;
+import statelab.session.MutableClock;
 import statelab.session.RevocationList;
 import statelab.session.SessionPolicy;
 import statelab.session.SessionStrategy;
@@ -16,17 +17,25 @@ import statelab.session.SessionStrategyContract;
 /** The jwt strategy with a deny-list shared by its nodes: a logout stops the token everywhere. */
 class JwtWithDenyListTest extends SessionStrategyContract {
     private final JwtKeys keys = JwtKeys.generate();
-    private final SessionPolicy policy = SessionPolicy.standard();
+    private final MutableClock clock = new MutableClock();
+    private final SessionPolicy policy = new SessionPolicy(java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(8), clock);
     private final TokenIssuer issuer = new TokenIssuer(keys, policy);
     private final DenyList denied = new DenyList();
 
     /** The deny-list as a map: the Redis one is checked by RedisRevocationListIT. */
     static final class DenyList implements RevocationList {
         final Map<String, Instant> entries = new ConcurrentHashMap<>();
+        final Map<String, Instant> cutoffs = new ConcurrentHashMap<>();
 
         @Override
-        public boolean isRevoked(String tokenId) {
-            return entries.containsKey(tokenId);
+        public boolean isRevoked(String tokenId, String user, Instant issuedAt) {
+            Instant cutoff = cutoffs.get(user);
+            return entries.containsKey(tokenId) || (cutoff != null && !issuedAt.isAfter(cutoff));
+        }
+
+        @Override
+        public void revokeUserBefore(String user, Instant cutoff, Instant until) {
+            cutoffs.put(user, cutoff);
         }
 
         @Override
@@ -37,7 +46,7 @@ class JwtWithDenyListTest extends SessionStrategyContract {
 
     @Override
     protected SessionStrategy newNode() {
-        return new JwtSessionStrategy(issuer, new TokenVerifier(keys.publicKeys()), policy, Optional.of(denied));
+        return new JwtSessionStrategy(issuer, new TokenVerifier(keys::publicKeys, clock), policy, Optional.of(denied));
     }
 
     @Override
@@ -55,12 +64,30 @@ class JwtWithDenyListTest extends SessionStrategyContract {
     }
 
     @Test
+    void logging_out_everywhere_refuses_every_earlier_token_but_not_a_later_login() {
+        String phone = node1.create("alice");
+        String laptop = node2.create("alice");
+        String bob = node1.create("bob");
+
+        boolean everywhere = node1.revokeAll("alice");
+        // The cut-off covers tokens issued up to and including that millisecond; a later sign-in is new.
+        clock.advance(java.time.Duration.ofMillis(1));
+        String fresh = node2.create("alice");
+
+        assertThat(everywhere).isTrue();
+        assertThat(node2.resolve(phone).failure()).isEqualTo(FailureKind.REVOKED);
+        assertThat(node1.resolve(laptop).failure()).isEqualTo(FailureKind.REVOKED);
+        assertThat(node1.resolve(fresh).recognised()).isTrue();
+        assertThat(node1.resolve(bob).recognised()).isTrue();
+    }
+
+    @Test
     void the_deny_list_entry_lasts_only_as_long_as_the_token() {
         String token = node1.create("alice");
 
         node1.revoke(token);
 
         Instant until = denied.entries.values().iterator().next();
-        assertThat(until).isBefore(Instant.now().plus(policy.idle()).plusSeconds(5));
+        assertThat(until).isBefore(policy.now().plus(policy.idle()).plusSeconds(5));
     }
 }

@@ -1,0 +1,105 @@
+package statelab.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import statelab.session.FailureKind;
+import statelab.session.LoginThrottle;
+import statelab.session.Resolution;
+import statelab.session.SessionStrategy;
+import statelab.session.UserDirectory;
+
+/**
+ * Signing in and out: {@code POST /login}, {@code POST /logout}, {@code POST /logout-everywhere}.
+ * Sign-in is throttled per user name before the password is even checked, gives a new credential
+ * every time and revokes the one the client held before (no session fixation).
+ */
+final class AccountEndpoints {
+    private static final int MAX_USER_NAME = 64;
+
+    private final NodeResponses out;
+    private final SessionStrategy sessions;
+    private final UserDirectory users;
+    private final SessionCookies cookies;
+    private final LoginThrottle throttle;
+
+    AccountEndpoints(NodeResponses out, SessionStrategy sessions, UserDirectory users, SessionCookies cookies,
+                     LoginThrottle throttle) {
+        this.out = out;
+        this.sessions = sessions;
+        this.users = users;
+        this.cookies = cookies;
+        this.throttle = throttle;
+    }
+
+    void login(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+        JsonNode body = JsonBodies.parse(NodeRequest.jsonBody(request));
+        JsonNode user = body.get("user");
+        JsonNode password = body.get("password");
+        if (user == null || !user.isTextual() || password == null || !password.isTextual()
+                || user.asText().isEmpty() || user.asText().length() > MAX_USER_NAME) {
+            throw new NodeRequest.Rejected(400, "bad-request", "send {\"user\": \"...\", \"password\": \"...\"}");
+        }
+        String name = user.asText();
+        Optional<Duration> wait = throttle.blocked(name);
+        if (wait.isPresent()) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds())));
+            out.failure(response, callback, FailureKind.RATE_LIMITED,
+                    "too many failed sign-ins for this user name; try again later");
+            return;
+        }
+        if (!users.authenticate(name, password.asText().toCharArray())) {
+            throttle.failed(name);
+            out.failure(response, callback, FailureKind.BAD_CREDENTIAL, "unknown user or wrong password");
+            return;
+        }
+        throttle.succeeded(name);
+        String previous = credentialOf(request);
+        if (previous != null) {
+            sessions.revoke(previous);
+        }
+        cookies.set(response, sessions.cookieName(), sessions.create(name));
+        out.json(response, callback, 200, Map.of("user", name, "strategy", sessions.id(), "path", "/login"));
+    }
+
+    void logout(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+        String credential = credentialOf(request);
+        Resolution who = sessions.resolve(credential);
+        if (credential != null) {
+            sessions.revoke(credential);
+        }
+        cookies.clear(response, sessions.cookieName());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user", who.recognised() ? who.session().user() : null);
+        body.put("path", "/logout");
+        body.put("revoked", sessions.revocable());
+        out.json(response, callback, 200, body);
+    }
+
+    void logoutEverywhere(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+        Resolution who = sessions.resolve(credentialOf(request));
+        if (!who.recognised()) {
+            out.failure(response, callback, who.failure(), "sign in first to log out everywhere");
+            return;
+        }
+        boolean everywhere = sessions.revokeAll(who.session().user());
+        cookies.clear(response, sessions.cookieName());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user", who.session().user());
+        body.put("path", "/logout-everywhere");
+        body.put("everywhere", everywhere);
+        body.put("detail", everywhere ? "every session of this user has ended, on every node"
+                : "only the sessions this node holds have ended; other nodes keep theirs (or, for tokens, until they expire)");
+        out.json(response, callback, 200, body);
+    }
+
+    private String credentialOf(Request request) throws NodeRequest.Rejected {
+        return NodeRequest.credential(request, cookies.name(sessions.cookieName()), sessions.acceptsBearer());
+    }
+}

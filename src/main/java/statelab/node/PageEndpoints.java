@@ -1,0 +1,101 @@
+package statelab.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import statelab.session.FailureKind;
+import statelab.session.Resolution;
+import statelab.session.SessionStrategy;
+
+/**
+ * The pages that need a signed-in user ({@code GET /profile}, {@code GET /dashboard}) and
+ * {@code POST /settings}: 200 with the user and their settings when this node recognises the
+ * credential, else a problem with the failure kind.
+ */
+final class PageEndpoints {
+    private static final Pattern SETTING_KEY = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final int MAX_SETTING_VALUE = 64;
+    private static final int MAX_SETTINGS_PER_REQUEST = 8;
+
+    private final NodeResponses out;
+    private final SessionStrategy sessions;
+    private final SessionCookies cookies;
+
+    PageEndpoints(NodeResponses out, SessionStrategy sessions, SessionCookies cookies) {
+        this.out = out;
+        this.sessions = sessions;
+        this.cookies = cookies;
+    }
+
+    void page(String path, Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+        answer(path, sessions.resolve(credentialOf(request)), response, callback);
+    }
+
+    void settings(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+        String credential = credentialOf(request);
+        Map<String, String> changes = settingsIn(JsonBodies.parse(NodeRequest.jsonBody(request)));
+        Resolution result = sessions.resolve(credential);
+        String current = credential;
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            if (!result.recognised()) {
+                break;
+            }
+            result = sessions.updateSetting(current, change.getKey(), change.getValue());
+            // A token strategy answers a new credential for every change; the next change builds on it.
+            current = result.replacementCredential().orElse(current);
+        }
+        if (result.recognised() && !current.equals(credential)) {
+            cookies.set(response, sessions.cookieName(), current);
+        }
+        answer("/settings", result, response, callback);
+    }
+
+    private String credentialOf(Request request) throws NodeRequest.Rejected {
+        return NodeRequest.credential(request, cookies.name(sessions.cookieName()), sessions.acceptsBearer());
+    }
+
+    private static Map<String, String> settingsIn(JsonNode body) throws NodeRequest.Rejected {
+        if (!body.isObject() || body.isEmpty() || body.size() > MAX_SETTINGS_PER_REQUEST) {
+            throw new NodeRequest.Rejected(400, "bad-request",
+                    "send 1 to " + MAX_SETTINGS_PER_REQUEST + " settings as {\"name\": \"value\"}");
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            JsonNode value = field.getValue();
+            if (!SETTING_KEY.matcher(field.getKey()).matches() || !value.isTextual()
+                    || value.asText().length() > MAX_SETTING_VALUE) {
+                throw new NodeRequest.Rejected(400, "bad-request",
+                        "setting names are lower-case words up to 32 characters; values are text up to 64");
+            }
+            changes.put(field.getKey(), value.asText());
+        }
+        return changes;
+    }
+
+    private void answer(String path, Resolution resolution, Response response, Callback callback) {
+        if (!resolution.recognised()) {
+            out.failure(response, callback, resolution.failure(), detailOf(resolution.failure()));
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user", resolution.session().user());
+        body.put("strategy", sessions.id());
+        body.put("path", path);
+        body.put("settings", resolution.session().settings());
+        out.json(response, callback, 200, body);
+    }
+
+    private static String detailOf(FailureKind kind) {
+        return switch (kind) {
+            case NOT_RECOGNISED -> "this node has no session for the credential it was sent";
+            case EXPIRED -> "the session is past its timeout; sign in again";
+            case REVOKED -> "the session was ended by a logout";
+            case BAD_CREDENTIAL -> "the credential is malformed, forged or tampered with";
+            default -> kind.key();
+        };
+    }
+}
