@@ -1,5 +1,5 @@
 // The live lab: four cluster columns, the controls, the stream status. Draws /api/state documents.
-import { h, fill, setText, strategyName } from './dom.js';
+import { h, setText, strategyName } from './dom.js';
 import { api } from './api.js';
 import { renderWire } from './wire-view.js';
 
@@ -77,6 +77,10 @@ export function createLabPanel({ section, onError, clearError }) {
       col.storeSlot.replaceWith(col.store);
       col.storeWarning = h('p', { class: 'store-warning', hidden: true });
       col.verdict.after(col.storeWarning);
+    } else {
+      const where = strategy === 'jwt' ? 'the token carries it' : strategy === 'in-memory' || strategy === 'sticky' ? 'each server’s own memory' : 'none';
+      col.storeSlot.replaceWith(h('div', { class: 'hop store store-none' },
+        h('span', { class: 'hop-name', text: 'No shared store' }), h('span', { class: 'store-line', text: where })));
     }
     renderWire(col.wireBody, null, strategy);
     // Keep the known order; unknown strategies go at the end.

@@ -4,7 +4,8 @@ import { h, fill, duration, micros } from './dom.js';
 const none = (text) => h('span', { class: 'none', text });
 
 function valueBox(text) {
-  return h('span', { class: 'val', text });
+  // long values scroll inside their box, so make those reachable from the keyboard
+  return h('span', { class: 'val', text, tabindex: String(text).length > 90 ? '0' : null });
 }
 
 function row(term, ...desc) {
@@ -50,7 +51,7 @@ export function renderWire(body, last, strategy) {
   if (strategy === 'jwt' || wire.token) parts.push(renderToken(wire.token));
   if (wire.body !== undefined && wire.body !== null) {
     parts.push(h('p', { class: 'none', text: 'The node’s answer:' }));
-    parts.push(h('pre', { class: 'val' }, JSON.stringify(wire.body, null, 2)));
+    parts.push(h('pre', { class: 'answer', tabindex: '0' }, JSON.stringify(wire.body, null, 2)));
   }
   fill(body, ...parts);
 }

@@ -1,0 +1,224 @@
+// Part 5: Redis vs JWT measured live (/api/compare), the revocation demo (/api/revocation),
+// and the jwt deny-list switch. Nothing is invented: a missing figure reads "not measured yet".
+import { h, fill, setText, micros, clock } from './dom.js';
+import { api } from './api.js';
+
+const NOT_MEASURED = 'not measured yet';
+
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export function createCompare({ section, applyState }) {
+  const $ = (sel) => section.querySelector(sel);
+  const fig = {
+    redisSession: $('#compare-redis-session'),
+    jwtSession: $('#compare-jwt-session'),
+    redisBytes: $('#compare-redis-bytes'),
+    jwtBytes: $('#compare-jwt-bytes'),
+    redisCommands: $('#compare-redis-commands'),
+    jwtCommands: $('#compare-jwt-commands'),
+  };
+  const p95 = $('#compare-p95');
+  const meta = $('#compare-meta');
+  const reading = $('#compare-reading');
+  const compareError = $('#compare-error');
+  const runCompare = $('#compare-run');
+  const runRevocation = $('#revocation-run');
+  const revocationMeta = $('#revocation-meta');
+  const revocationError = $('#revocation-error');
+  const revocationSummary = $('#revocation-summary');
+  const toggle = $('#jwt-revocation');
+  const liveKeys = $('#live-redis-keys');
+  let jwtRevocation = null;
+
+  function showError(box, message) {
+    box.hidden = !message;
+    setText(box.querySelector('.alert-msg'), message || '');
+  }
+
+  function setFigure(el, value, text) {
+    const unit = el.nextElementSibling;
+    if (value === null) {
+      setText(el, NOT_MEASURED);
+      if (unit && unit.classList.contains('unit')) unit.textContent = '';
+    } else {
+      setText(el, text ?? String(value));
+      if (unit && unit.classList.contains('unit')) unit.textContent = unit.dataset.unit;
+    }
+  }
+
+  function setBars(name, a, b) {
+    const max = Math.max(a ?? 0, b ?? 0);
+    for (const [side, v] of [['redis', a], ['jwt', b]]) {
+      const bar = section.querySelector(`[data-bar="${side}-${name}"] span`);
+      if (bar) bar.style.width = v === null || max <= 0 ? '0' : `${Math.max(2, (v / max) * 100)}%`;
+    }
+  }
+
+  function renderCompare(doc) {
+    const d = doc && typeof doc === 'object' ? doc : {};
+    const redis = d.redis ?? {};
+    const jwt = d.jwt ?? {};
+    const rs = num(redis.sessionMicros?.p50);
+    const js = num(jwt.sessionMicros?.p50);
+    const rb = num(redis.credentialBytes);
+    const jb = num(jwt.credentialBytes);
+    const rc = num(redis.storeCommandsPerRequest);
+    const jc = num(jwt.storeCommandsPerRequest);
+    setFigure(fig.redisSession, rs, micros(rs));
+    setFigure(fig.jwtSession, js, micros(js));
+    setFigure(fig.redisBytes, rb);
+    setFigure(fig.jwtBytes, jb);
+    setText(fig.redisCommands, rc === null ? NOT_MEASURED : String(rc));
+    setText(fig.jwtCommands, jc === null ? NOT_MEASURED : String(jc));
+    setBars('session', rs, js);
+    setBars('bytes', rb, jb);
+
+    const r95 = num(redis.sessionMicros?.p95);
+    const j95 = num(jwt.sessionMicros?.p95);
+    const rq = num(redis.requestMicros?.p50);
+    const jq = num(jwt.requestMicros?.p50);
+    const notes = [];
+    if (r95 !== null || j95 !== null) notes.push(`95th percentile: Redis ${r95 === null ? NOT_MEASURED : `${micros(r95)} µs`}, JWT ${j95 === null ? NOT_MEASURED : `${micros(j95)} µs`}.`);
+    if (rq !== null || jq !== null) notes.push(`Whole round trip through the balancer (median): Redis ${rq === null ? NOT_MEASURED : `${micros(rq)} µs`}, JWT ${jq === null ? NOT_MEASURED : `${micros(jq)} µs`}.`);
+    setText(p95, notes.join(' '));
+
+    if (d.measuredAt) {
+      const n = num(d.requests);
+      setText(meta, `Measured at ${clock(d.measuredAt)}${n === null ? '' : ` over ${n} requests per strategy`}.`);
+    } else {
+      setText(meta, 'The lab has not measured these yet. Press “Measure again” to measure now.');
+    }
+
+    const lines = [];
+    if (rs !== null && js !== null) {
+      const faster = rs <= js ? 'the Redis lookup' : 'the JWT signature check';
+      const ratio = Math.max(rs, js) / Math.max(Math.min(rs, js), 0.001);
+      lines.push(`Here ${faster} was about ${ratio >= 1.95 ? `${ratio.toFixed(1)}×` : 'a little'} faster.`);
+      if (rs <= js) lines.push('That can surprise. The lab’s Redis normally sits on this very machine, so the network hop that makes a lookup cost about a millisecond in a data centre is nearly free here, while checking a signature costs the same CPU work wherever you are. Across a real network, expect the lookup to be the slower of the two.');
+      else lines.push('That is the usual picture: the check happens locally, with no trip to a store.');
+    }
+    if (rb !== null && jb !== null && rb > 0) lines.push(`The JWT cookie is ${(jb / rb).toFixed(1)}× the size of the session id, and it travels with every single request.`);
+    reading.hidden = lines.length === 0;
+    setText(reading, lines.join(' '));
+  }
+
+  function step(s) {
+    const ok = s.outcome === 'success';
+    const where = s.node ? ` on ${s.node}` : ' (no node answered)';
+    const out = ok ? '✓ success' : `✗ failure${s.kind ? ` · ${s.kind}` : ''}`;
+    return h('li', {},
+      h('code', { text: String(s.action ?? '') }), `${where}${s.status != null ? `, HTTP ${s.status}` : ''}: `,
+      h('span', { class: `step-out ${ok ? 'ok' : 'bad'}`, text: out }));
+  }
+
+  function renderRevocationSide(side, data) {
+    const col = section.querySelector(`[data-rev="${side}"]`);
+    const steps = col.querySelector('.rev-steps');
+    const result = col.querySelector('.rev-result');
+    const explain = col.querySelector('.rev-explain');
+    if (!data || typeof data !== 'object') {
+      fill(steps);
+      result.removeAttribute('data-replay');
+      setText(result, 'not run yet');
+      setText(explain, '');
+      return null;
+    }
+    fill(steps, ...(Array.isArray(data.steps) ? data.steps : []).map(step));
+    const list = Array.isArray(data.steps) ? data.steps : [];
+    const replay = list[list.length - 1];
+    let text;
+    if (data.replayAccepted === true) {
+      const secs = num(data.secondsUntilExpiry);
+      text = `✗ Old credential: accepted${secs === null ? '' : ` (still valid for ${formatSeconds(secs)})`}`;
+      result.dataset.replay = 'accepted';
+    } else if (data.replayAccepted === false) {
+      text = `✓ Old credential: rejected${replay && replay.kind ? ` (${replay.kind})` : ''}`;
+      result.dataset.replay = 'rejected';
+    } else {
+      text = 'The demo did not report whether the replay was accepted.';
+      result.removeAttribute('data-replay');
+    }
+    setText(result, text);
+    setText(explain, typeof data.explanation === 'string' ? data.explanation : '');
+    return data.replayAccepted;
+  }
+
+  function renderRevocation(doc) {
+    const d = doc && typeof doc === 'object' ? doc : null;
+    const r = renderRevocationSide('redis', d && d.redis);
+    const j = renderRevocationSide('jwt', d && d.jwt);
+    if (!d) {
+      setText(revocationMeta, 'Not run yet.');
+      setText(revocationSummary, 'Not run yet: see “Logout, for real” below.');
+      setText(runRevocation, 'Run the demo');
+      return;
+    }
+    setText(runRevocation, 'Run again');
+    setText(revocationMeta, d.ranAt ? `Ran at ${clock(d.ranAt)}.` : '');
+    const word = (v) => (v === true ? 'accepted' : v === false ? 'rejected' : 'unknown');
+    setText(revocationSummary, `After logout, a replayed credential was ${word(r)} by Redis and ${word(j)} by JWT (demo below).`);
+  }
+
+  async function guarded(button, box, work) {
+    const focused = document.activeElement;
+    button.disabled = true;
+    try {
+      await work();
+      showError(box, '');
+    } catch (err) {
+      showError(box, err.message);
+    } finally {
+      button.disabled = false;
+      if (focused === button && document.activeElement !== button) button.focus({ preventScroll: true });
+    }
+  }
+
+  runCompare.addEventListener('click', () => guarded(runCompare, compareError, async () => {
+    setText(meta, 'Measuring… this sends a few hundred real requests.');
+    try {
+      renderCompare(await api.compareRun());
+    } catch (err) {
+      setText(meta, 'The measurement did not finish.');
+      throw err;
+    }
+  }));
+
+  runRevocation.addEventListener('click', () => guarded(runRevocation, revocationError, async () => {
+    setText(revocationMeta, 'Running: login, logout, replay…');
+    renderRevocation(await api.revocationRun());
+  }));
+
+  toggle.addEventListener('click', () => guarded(toggle, revocationError, async () => {
+    const state = await api.jwtRevocation(!(jwtRevocation === true));
+    if (state) applyState(state);
+  }));
+
+  /** Called with every lab state: the live Redis key count and the deny-list switch. */
+  function renderState(state) {
+    const keys = num(state && state.redis && state.redis.sessionKeys);
+    const running = !(state && state.redis && state.redis.running === false);
+    setText(liveKeys, !running ? 'nothing reachable (Redis is stopped)' : keys === null ? 'an unknown number of keys' : `${keys} session key${keys === 1 ? '' : 's'}`);
+    if (state && typeof state.jwtRevocation === 'boolean') {
+      jwtRevocation = state.jwtRevocation;
+      toggle.setAttribute('aria-pressed', String(jwtRevocation));
+      setText(toggle.querySelector('.toggle-state'), jwtRevocation ? 'on' : 'off');
+    }
+  }
+
+  async function load() {
+    const [c, r] = await Promise.allSettled([api.compare(), api.revocation()]);
+    if (c.status === 'fulfilled') renderCompare(c.value);
+    else { renderCompare(null); showError(compareError, `Could not read the measurements. ${c.reason.message}`); }
+    if (r.status === 'fulfilled') renderRevocation(r.value);
+    else { renderRevocation(null); showError(revocationError, `Could not read the last revocation demo. ${r.reason.message}`); }
+  }
+
+  return { load, renderState };
+}
+
+function formatSeconds(s) {
+  if (s < 90) return `${Math.round(s)} s`;
+  const m = Math.floor(s / 60);
+  const rest = Math.round(s % 60);
+  return rest ? `${m} min ${rest} s` : `${m} min`;
+}
