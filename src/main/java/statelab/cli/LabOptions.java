@@ -14,6 +14,9 @@ final class LabOptions {
     @Option(names = "--redis-persistence", description = "Give the lab's own Redis an append-only file, so sessions survive its restart.")
     boolean persistence;
 
+    @Option(names = "--https", description = "Serve the balancers over HTTPS (a self-signed certificate made at start); cookies become Secure with the __Host- prefix.")
+    boolean https;
+
     @Option(names = "--jwt-revocation", description = "Start with the jwt cluster checking a Redis deny-list on every request.")
     boolean jwtRevocation;
 
@@ -33,6 +36,6 @@ final class LabOptions {
         }
         return LabConfig.standard().withRedisUrl(redisUrl).withNodes(nodes)
                 .withRedisPersistence(persistence).withJwtRevocation(jwtRevocation)
-                .withSharedThrottle(throttle.equals("redis"));
+                .withSharedThrottle(throttle.equals("redis")).withHttps(https);
     }
 }

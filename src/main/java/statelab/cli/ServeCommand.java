@@ -58,8 +58,10 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("redis      " + running.redis().url() + (running.redis().managed() ? " (started by the lab)" : " (external)"));
         System.out.println("Sign in as alice / wonderland or bob / builder, e.g.:");
         String lb = running.clusters().get(0).lbUri().toString();
-        System.out.println("  curl -c jar -b jar -H 'Content-Type: application/json' -d '{\"user\":\"alice\",\"password\":\"wonderland\"}' " + lb + "/login");
-        System.out.println("  curl -i -c jar -b jar " + lb + "/profile");
+        // The HTTPS mode's certificate is self-signed, made at start: curl must be told to accept it.
+        String curl = running.config().https() ? "curl -k" : "curl";
+        System.out.println("  " + curl + " -c jar -b jar -H 'Content-Type: application/json' -d '{\"user\":\"alice\",\"password\":\"wonderland\"}' " + lb + "/login");
+        System.out.println("  " + curl + " -i -c jar -b jar " + lb + "/profile");
         System.out.flush();
         stopped.await();
         return 0;

@@ -12,6 +12,7 @@ import statelab.lb.Backend;
 import statelab.lb.LoadBalancer;
 import statelab.lb.RoundRobinPolicy;
 import statelab.lb.StickyCookiePolicy;
+import statelab.lb.TlsEndpoint;
 import statelab.node.AppNode;
 import statelab.node.SessionCookies;
 import statelab.session.UserDirectory;
@@ -47,8 +48,9 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** @param tls the balancer's TLS key store, or null for plain HTTP */
     Cluster(Strategy strategy, SessionStrategies strategies, UserDirectory users, SessionCookies cookies,
-            ThreadPool threadPool, Consumer<LabEvent> events) {
+            ThreadPool threadPool, Consumer<LabEvent> events, TlsEndpoint tls) {
         this.strategy = strategy;
         this.strategies = strategies;
         this.users = users;
@@ -56,7 +58,7 @@ public final class Cluster implements AutoCloseable {
         this.threadPool = threadPool;
         this.events = events;
         this.balancer = new LoadBalancer(pool -> strategy == Strategy.STICKY
-                ? new StickyCookiePolicy(pool) : new RoundRobinPolicy(), 0, threadPool);
+                ? new StickyCookiePolicy(pool, tls != null) : new RoundRobinPolicy(), 0, threadPool, tls);
         balancer.pool().onHealthChange(this::reportHealth);
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import statelab.lb.TlsEndpoint;
 import statelab.node.SessionCookies;
 import statelab.session.UserDirectory;
 
@@ -30,6 +31,8 @@ public final class Lab implements AutoCloseable {
     private final Map<Strategy, Cluster> clusters = new java.util.LinkedHashMap<>();
     private final List<LabListener> listeners = new CopyOnWriteArrayList<>();
 
+    private TlsMaterial tls;
+
     private Lab(LabConfig config, QueuedThreadPool threadPool, RedisControl redis, SessionStrategies strategies) {
         this.config = config;
         this.threadPool = threadPool;
@@ -48,9 +51,11 @@ public final class Lab implements AutoCloseable {
         Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation(), config.sharedThrottle()));
         try {
             UserDirectory users = UserDirectory.demo().warmedUp();
-            SessionCookies cookies = new SessionCookies(false);
+            SessionCookies cookies = new SessionCookies(config.https());
+            lab.tls = config.https() ? TlsMaterial.generate() : null;
+            TlsEndpoint endpoint = lab.tls == null ? null : new TlsEndpoint(lab.tls.keyStore(), lab.tls.password());
             for (Strategy strategy : config.strategies()) {
-                Cluster cluster = new Cluster(strategy, lab.strategies, users, cookies, pool, lab::publish);
+                Cluster cluster = new Cluster(strategy, lab.strategies, users, cookies, pool, lab::publish, endpoint);
                 lab.clusters.put(strategy, cluster);
                 cluster.start(config.nodesPerCluster());
             }
@@ -82,6 +87,16 @@ public final class Lab implements AutoCloseable {
     /** The public keys jwt nodes verify with (no private part): what a client may check a token against. */
     public com.nimbusds.jose.jwk.JWKSet jwtPublicKeys() {
         return strategies.keys().publicKeys();
+    }
+
+    /** In HTTPS mode, a client context that trusts the lab's self-signed certificate; empty otherwise. */
+    public java.util.Optional<javax.net.ssl.SSLContext> clientTls() {
+        return java.util.Optional.ofNullable(tls).map(TlsMaterial::clientContext);
+    }
+
+    /** The cookie a client of this lab receives its credential in, such as {@code sid} or {@code __Host-sid}. */
+    public String credentialCookie(Strategy strategy) {
+        return new SessionCookies(config.https()).name(strategy.credentialCookie());
     }
 
     public RedisControl redis() {

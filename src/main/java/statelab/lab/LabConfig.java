@@ -14,10 +14,12 @@ import statelab.session.SessionPolicy;
  * @param sessionPolicy   the timeouts every strategy enforces
  * @param jwtRevocation   whether the jwt cluster checks a Redis deny-list on every request
  * @param sharedThrottle  whether failed sign-ins are counted in Redis (true) or by each node alone
+ * @param https           whether the balancers answer HTTPS (self-signed) and cookies are {@code Secure} with
+ *                        the {@code __Host-} prefix
  */
 public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional<String> redisUrl,
                         boolean redisPersistent, SessionPolicy sessionPolicy, boolean jwtRevocation,
-                        boolean sharedThrottle) {
+                        boolean sharedThrottle, boolean https) {
 
     public LabConfig {
         strategies = List.copyOf(strategies);
@@ -31,34 +33,38 @@ public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional
 
     /** All four strategies, three nodes each, a lab-run Redis without persistence, standard timeouts. */
     public static LabConfig standard() {
-        return new LabConfig(List.of(Strategy.values()), 3, Optional.empty(), false, SessionPolicy.standard(), false, true);
+        return new LabConfig(List.of(Strategy.values()), 3, Optional.empty(), false, SessionPolicy.standard(), false, true, false);
     }
 
     public LabConfig withRedisUrl(String url) {
-        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle);
+        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https);
     }
 
     public LabConfig withNodes(int count) {
-        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle);
+        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https);
     }
 
     public LabConfig withStrategies(List<Strategy> chosen) {
-        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle);
+        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https);
     }
 
     public LabConfig withRedisPersistence(boolean persistent) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle, https);
     }
 
     public LabConfig withSessionPolicy(SessionPolicy policy) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle, https);
     }
 
     public LabConfig withSharedThrottle(boolean shared) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared, https);
+    }
+
+    public LabConfig withHttps(boolean on) {
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, on);
     }
 
     public LabConfig withJwtRevocation(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle, https);
     }
 }

@@ -31,9 +31,18 @@ public final class LoadBalancer implements AutoCloseable {
      * @param threadPool    a started pool shared by the lab's servers; the balancer does not stop it
      */
     public LoadBalancer(Function<BackendPool, BalancingPolicy> policyFactory, int port, ThreadPool threadPool) {
+        this(policyFactory, port, threadPool, null);
+    }
+
+    /**
+     * @param tls when not null, the balancer answers HTTPS only, with this key store (TLS ends here;
+     *            backends are still spoken to in plain HTTP on loopback, as behind a real terminating proxy)
+     */
+    public LoadBalancer(Function<BackendPool, BalancingPolicy> policyFactory, int port, ThreadPool threadPool,
+                        TlsEndpoint tls) {
         this.policy = policyFactory.apply(pool);
         this.server = new Server(threadPool);
-        this.connector = new ServerConnector(server, 0, 1);
+        this.connector = tls == null ? new ServerConnector(server, 0, 1) : tls.connector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
@@ -78,7 +87,8 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        boolean secure = connector.getDefaultConnectionFactory() instanceof org.eclipse.jetty.server.SslConnectionFactory;
+        return URI.create((secure ? "https" : "http") + "://127.0.0.1:" + connector.getLocalPort());
     }
 
     @Override

@@ -15,10 +15,17 @@ public final class StickyCookiePolicy implements BalancingPolicy {
     public static final String COOKIE = "lb";
 
     private final BackendPool pool;
+    private final String attributes;
     private final RoundRobinPolicy firstPlacement = new RoundRobinPolicy();
 
     public StickyCookiePolicy(BackendPool pool) {
+        this(pool, false);
+    }
+
+    /** @param secure whether the balancer is served over HTTPS, so its cookie is marked {@code Secure} */
+    public StickyCookiePolicy(BackendPool pool, boolean secure) {
         this.pool = pool;
+        this.attributes = "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
     @Override
@@ -41,8 +48,8 @@ public final class StickyCookiePolicy implements BalancingPolicy {
         return pin(BalancingPolicy.super.failover(request, failed, all, healthy).backend());
     }
 
-    private static Choice pin(Backend backend) {
-        return new Choice(backend, COOKIE + "=" + backend.affinityToken() + "; Path=/; HttpOnly; SameSite=Lax");
+    private Choice pin(Backend backend) {
+        return new Choice(backend, COOKIE + "=" + backend.affinityToken() + attributes);
     }
 
     private static String affinityCookie(Request request) {

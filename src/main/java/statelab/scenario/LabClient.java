@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import statelab.lab.Cluster;
 import statelab.lab.Lab;
 import statelab.lab.Strategy;
@@ -40,27 +41,31 @@ public final class LabClient implements AutoCloseable {
      * @param credentialCookie the cookie that carries the credential ({@code sid}, {@code token})
      * @param tokens           decodes jwt credentials for the wire view; null for other strategies
      */
-    LabClient(URI balancer, String credentialCookie, TokenInspector tokens) {
+    LabClient(URI balancer, String credentialCookie, TokenInspector tokens, SSLContext tls) {
         this.balancer = balancer;
         this.credentialCookie = credentialCookie;
         this.tokens = tokens;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+                .executor(Executors.newVirtualThreadPerTaskExecutor());
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /** A fresh client (empty cookie jar) for one cluster of a lab. */
     public static LabClient forCluster(Lab lab, Cluster cluster) {
         Strategy strategy = cluster.strategy();
-        TokenInspector tokens = strategy == Strategy.JWT ? new TokenInspector(new TokenVerifier(lab::jwtPublicKeys, lab.config().sessionPolicy().clock())) : null;
-        return new LabClient(cluster.lbUri(), strategy.credentialCookie(), tokens);
+        TokenInspector tokens = strategy == Strategy.JWT
+                ? new TokenInspector(new TokenVerifier(lab::jwtPublicKeys, lab.config().sessionPolicy().clock())) : null;
+        return new LabClient(cluster.lbUri(), lab.credentialCookie(strategy), tokens, lab.clientTls().orElse(null));
     }
 
     /** A fresh client straight to one URI (a node, bypassing the balancer), for the given strategy's cookie. */
     public static LabClient direct(URI uri, Strategy strategy) {
-        return new LabClient(uri, strategy.credentialCookie(), null);
+        return new LabClient(uri, strategy.credentialCookie(), null, null);
     }
 
     public URI target() {

@@ -14,7 +14,6 @@ import statelab.lab.Cluster;
 import statelab.lab.Lab;
 import statelab.lab.LabEvent;
 import statelab.lab.Strategy;
-import statelab.session.jwt.TokenVerifier;
 
 /**
  * Runs scenario steps against a live lab. Each user has one client per cluster, each with its own
@@ -25,7 +24,6 @@ import statelab.session.jwt.TokenVerifier;
 public final class ScenarioRunner implements AutoCloseable {
     private final Lab lab;
     private final Map<String, String> passwords;
-    private final TokenInspector tokens;
     private final Map<String, Map<Strategy, LabClient>> clients = new HashMap<>();
     private final Map<String, RequestCycle> cycles = new HashMap<>();
     private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
@@ -35,7 +33,6 @@ public final class ScenarioRunner implements AutoCloseable {
     public ScenarioRunner(Lab lab, Map<String, String> passwords) {
         this.lab = lab;
         this.passwords = Map.copyOf(passwords);
-        this.tokens = new TokenInspector(new TokenVerifier(lab::jwtPublicKeys, lab.config().sessionPolicy().clock()));
     }
 
     /** Runs every step, telling {@code progress} after each. */
@@ -126,7 +123,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     private LabClient client(String user, Cluster cluster) {
         return clients.computeIfAbsent(user, u -> new HashMap<>()).computeIfAbsent(cluster.strategy(),
-                s -> new LabClient(cluster.lbUri(), s.credentialCookie(), s == Strategy.JWT ? tokens : null));
+                s -> LabClient.forCluster(lab, cluster));
     }
 
     @Override

@@ -1,0 +1,83 @@
+package statelab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import statelab.TestLab;
+import statelab.scenario.LabClient;
+import statelab.scenario.RequestResult;
+
+/** The HTTPS mode: TLS at the balancers, Secure cookies with the __Host- prefix. */
+class HttpsModeIT {
+    private static TestLab testLab;
+
+    @BeforeAll
+    static void start_lab() throws Exception {
+        testLab = TestLab.start(LabConfig.standard().withHttps(true));
+    }
+
+    @AfterAll
+    static void stop_lab() {
+        testLab.close();
+    }
+
+    @Test
+    void every_balancer_answers_https() {
+        for (Cluster cluster : testLab.lab().clusters()) {
+            assertThat(cluster.lbUri().getScheme()).isEqualTo("https");
+        }
+    }
+
+    @Test
+    void the_session_cookie_is_secure_with_the_host_prefix_and_still_works() {
+        LabClient alice = testLab.client(Strategy.REDIS);
+
+        RequestResult login = alice.send("POST", "/login", TestLab.ALICE_LOGIN);
+        RequestResult profile = alice.send("GET", "/profile", null);
+
+        assertThat(login.wire().setCookies()).singleElement().asString()
+                .startsWith("__Host-sid=").contains("Secure").contains("HttpOnly").contains("SameSite=Lax")
+                .contains("Path=/").doesNotContainIgnoringCase("domain");
+        assertThat(profile.succeeded()).isTrue();
+    }
+
+    @Test
+    void the_sticky_affinity_cookie_is_secure_too() {
+        RequestResult login = testLab.client(Strategy.STICKY).send("POST", "/login", TestLab.ALICE_LOGIN);
+
+        assertThat(login.wire().setCookies()).anySatisfy(c -> assertThat(c).startsWith("lb=").contains("Secure"));
+    }
+
+    @Test
+    void a_jwt_travels_in_a_secure_host_cookie() {
+        RequestResult login = testLab.client(Strategy.JWT).send("POST", "/login", TestLab.ALICE_LOGIN);
+
+        assertThat(login.wire().setCookies()).singleElement().asString().startsWith("__Host-token=").contains("Secure");
+    }
+
+    @Test
+    void plain_http_to_a_balancer_gets_no_session() throws Exception {
+        URI https = testLab.lb(Strategy.REDIS);
+        URI plain = URI.create("http://127.0.0.1:" + https.getPort() + "/login");
+        HttpRequest request = HttpRequest.newBuilder(plain).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TestLab.ALICE_LOGIN)).build();
+
+        boolean sessionHandedOut;
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            sessionHandedOut = answer.statusCode() < 400 || !answer.headers().allValues("Set-Cookie").isEmpty();
+        } catch (IOException notHttp) {
+            // The TLS port does not speak plain HTTP at all: the exchange fails, which is also no session.
+            sessionHandedOut = false;
+        }
+
+        assertThat(sessionHandedOut).isFalse();
+    }
+}
