@@ -29,7 +29,7 @@ public final class Verdicts {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         int crashAt = firstCrash(steps);
         if (ok == results.size()) {
-            String spread = servers.size() > 1 ? ": " + servers.size() + " different nodes all recognised her" : "";
+            String spread = servers.size() > 1 ? ": " + servers.size() + " different nodes all recognised the session" : "";
             String crash = crashAt >= 0 && results.size() > crashAt ? ", and the crash of a node lost nothing" : "";
             return score + spread + crash + ".";
         }
@@ -50,14 +50,14 @@ public final class Verdicts {
                 .allMatch(RequestResult::succeeded);
         if (onlyNotRecognised && allGoodBeforeCrash && winners.size() == 1) {
             return "Every request reached " + winners.iterator().next() + " until it crashed; after that "
-                    + String.join(" and ", losers) + " had never seen her session (" + tally + ").";
+                    + String.join(" and ", losers) + " had never seen the session (" + tally + ").";
         }
         if (onlyNotRecognised && winners.size() == 1 && !losers.contains(winners.iterator().next())) {
-            return "Only " + winners.iterator().next() + ", the node holding her session, recognised her; "
+            return "Only " + winners.iterator().next() + ", the node holding the session, recognised it; "
                     + String.join(" and ", losers) + " had never seen it (" + tally + ").";
         }
         if (kinds.containsKey(FailureKind.STORE_DOWN)) {
-            return "The nodes could not reach the session store, so they could not tell who she was (" + tally + ").";
+            return "The nodes could not reach the session store, so they could not tell who was asking (" + tally + ").";
         }
         if (kinds.containsKey(FailureKind.NODE_DOWN)) {
             return "At times no node was up to answer (" + tally + ").";
