@@ -1,49 +1,102 @@
 package statelab.web;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import statelab.lab.Lab;
+import statelab.lab.LabEvent;
 import statelab.problem.ProblemErrorHandler;
 
-/** The page's server: the lesson's static files from the jar and the lab's JSON API (docs/API.md). */
+/**
+ * The page's server on 127.0.0.1: the lesson's static files from the jar and the lab's JSON API
+ * with its event stream (docs/API.md). Handlers block (lab actions, the event stream), so they run
+ * on virtual threads. Once listening it measures Redis against JWT in the background, so the page
+ * has figures without anyone asking. {@link #close()} stops the server and what it started, not the lab.
+ */
 public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    private final Lab lab;
     private final Server server;
     private final ServerConnector connector;
+    private final LabState state;
+    private final LabActions actions;
+    private final EventStream events;
+    private final RedisKeyCount keys;
+    private final CompareMeasurement compare;
+    private final Thread firstMeasurement;
 
-    private WebServer(Server server, ServerConnector connector) {
-        this.server = server;
-        this.connector = connector;
-    }
-
-    /** Serves on the port (0 picks a free one), on every interface's loopback only. */
-    public static WebServer start(Lab lab, int port) throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+    private WebServer(Lab lab, int port) {
+        this.lab = lab;
+        QueuedThreadPool threads = new QueuedThreadPool(64, 2);
+        threads.setName("web");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         connector.setPort(port);
         server.addConnector(connector);
-        ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("web/"));
-        files.setWelcomeFiles("index.html");
-        server.setHandler(files);
+        this.events = new EventStream(KEEP_ALIVE);
+        this.state = new LabState(events::changed);
+        this.actions = new LabActions(lab, state, events::changed);
+        this.keys = new RedisKeyCount(lab.redis());
+        this.compare = new CompareMeasurement(lab, actions, events, CompareMeasurement.REQUESTS);
+        StateJson json = new StateJson(lab, state, actions, keys);
+        events.start(() -> json.document().toString());
+        ApiRoutes api = new ApiRoutes(lab, json, actions, events, compare, new RevocationDemo(lab, actions, events));
+        server.setHandler(new SecurityHeaders(new Handler.Sequence(api, new StaticFiles("web"))));
         server.setErrorHandler(new ProblemErrorHandler());
-        server.start();
-        return new WebServer(server, connector);
+        this.firstMeasurement = Thread.ofVirtual().name("first-measurement").unstarted(this::measureOnce);
+    }
+
+    /** Serves on the port (0 picks a free one), on 127.0.0.1 only. */
+    public static WebServer start(Lab lab, int port) throws Exception {
+        WebServer web = new WebServer(lab, port);
+        lab.addListener(web.state);
+        try {
+            web.server.start();
+        } catch (Exception e) {
+            web.close();
+            throw e;
+        }
+        web.firstMeasurement.start();
+        return web;
     }
 
     public URI uri() {
         return URI.create("http://localhost:" + connector.getLocalPort() + "/");
     }
 
+    private void measureOnce() {
+        try {
+            compare.runFirst();
+        } catch (ApiProblem e) {
+            lab.publish(LabEvent.of("error", null, "the first Redis-vs-JWT measurement failed: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("the first Redis-vs-JWT measurement failed", e);
+        }
+    }
+
     @Override
     public void close() {
+        lab.removeListener(state);
+        firstMeasurement.interrupt();
+        events.close();
         try {
             server.stop();
         } catch (Exception e) {
-            // Stopping at exit is best effort.
+            LOG.debug("the page's server did not stop cleanly", e);
         }
+        actions.close();
+        keys.close();
     }
 }

@@ -1,0 +1,31 @@
+package statelab.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One request on its way through a {@link Route}: the exchange itself and the path's named segments.
+ *
+ * @param params the route pattern's {@code {name}} segments, such as {@code id -> S1}
+ */
+record ApiCall(Request request, Response response, Callback callback, Map<String, String> params) {
+    static final int MAX_BODY = 16 * 1024;
+
+    String param(String name) {
+        return params.get(name);
+    }
+
+    /** The request body as text; a 413 problem beyond {@value #MAX_BODY} bytes, as no action needs more. */
+    String body() throws IOException, ApiProblem {
+        byte[] bytes = Content.Source.asInputStream(request).readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new ApiProblem(413, "too-large", "Content too large", "a request body may have at most " + MAX_BODY + " bytes");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,132 @@
+package statelab.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import statelab.lab.Lab;
+import statelab.lab.LabEvent;
+
+/**
+ * The page's JSON API (docs/API.md) as one routing table. Reads answer their document; actions
+ * answer the new {@code /api/state}. Every refusal is a problem+json with a {@code kind}: 404 for an
+ * unknown endpoint or node, 405 for a wrong method, 400 for a bad body (413 for a huge one), 403 for
+ * a POST from another origin ({@link SameOrigin}), 409 when the lab's state forbids the action; a failed action is also logged as an {@code error} event.
+ * Paths outside {@code /api} are left to the next handler.
+ */
+final class ApiRoutes extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+
+    /** An endpoint that answers a JSON document. */
+    @FunctionalInterface
+    private interface Answer {
+        JsonNode of(ApiCall call) throws Exception;
+    }
+
+    /** An action whose answer is the state after it. */
+    @FunctionalInterface
+    private interface Act {
+        void run(ApiCall call) throws Exception;
+    }
+
+    private final Lab lab;
+    private final StateJson state;
+    private final List<Route> routes;
+
+    ApiRoutes(Lab lab, StateJson state, LabActions actions, EventStream events, CompareMeasurement compare, RevocationDemo revocation) {
+        this.lab = lab;
+        this.state = state;
+        this.routes = List.of(
+                get("/api/clusters", c -> state.clusters()),
+                get("/api/state", c -> state.document()),
+                new Route("GET", "/api/events", c -> events.serve(c.request(), c.response(), c.callback())),
+                get("/api/compare", c -> compare.latest()),
+                get("/api/revocation", c -> revocation.latest()),
+                post("/api/compare/run", c -> compare.run()),
+                post("/api/revocation/run", c -> revocation.run()),
+                act("/api/lab/next", c -> actions.next()),
+                act("/api/lab/nodes/{id}/kill", c -> actions.kill(c.param("id"))),
+                act("/api/lab/nodes/{id}/restart", c -> actions.restart(c.param("id"))),
+                act("/api/lab/nodes", c -> actions.addNode()),
+                act("/api/lab/redis/stop", c -> actions.redis(false)),
+                act("/api/lab/redis/start", c -> actions.redis(true)),
+                act("/api/lab/jwt-revocation", c -> actions.jwtRevocation(JsonBody.on(c.body()))),
+                act("/api/lab/reset", c -> actions.reset()));
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (!path.equals("/api") && !path.startsWith("/api/")) {
+            return false;
+        }
+        String method = request.getMethod();
+        List<String> allowed = new ArrayList<>();
+        for (Route route : routes) {
+            Map<String, String> params = route.match(path);
+            if (params != null && route.method().equals(method)) {
+                serve(route, new ApiCall(request, response, callback, params), method + " " + path);
+                return true;
+            }
+            if (params != null) {
+                allowed.add(route.method());
+            }
+        }
+        if (!allowed.isEmpty()) {
+            response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
+            new ApiProblem(405, "method-not-allowed", "Method not allowed", "use " + String.join(" or ", allowed) + " " + path)
+                    .details().write(response, callback);
+        } else {
+            ApiProblem.notFound("unknown-endpoint", "the API has no " + path + " (see docs/API.md)").details().write(response, callback);
+        }
+        return true;
+    }
+
+    private void serve(Route route, ApiCall call, String request) {
+        try {
+            SameOrigin.require(call.request());
+            route.endpoint().serve(call);
+        } catch (ApiProblem e) {
+            if (route.method().equals("POST")) {
+                lab.publish(LabEvent.of("error", null, request + " failed: " + e.getMessage()));
+            }
+            e.details().write(call.response(), call.callback());
+        } catch (Exception e) {
+            LOG.error("{} failed", request, e);
+            new ApiProblem(500, "server-error", "Internal error", "the lab could not answer " + request + "; its log says why")
+                    .details().write(call.response(), call.callback());
+        }
+    }
+
+    private static Route get(String pattern, Answer answer) {
+        return new Route("GET", pattern, c -> json(c, answer.of(c)));
+    }
+
+    private static Route post(String pattern, Answer answer) {
+        return new Route("POST", pattern, c -> json(c, answer.of(c)));
+    }
+
+    private Route act(String pattern, Act act) {
+        return new Route("POST", pattern, c -> {
+            act.run(c);
+            json(c, state.document());
+        });
+    }
+
+    private static void json(ApiCall call, JsonNode document) throws JsonProcessingException {
+        Response response = call.response();
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(StateJson.JSON.writeValueAsBytes(document)), call.callback());
+    }
+}

@@ -1,0 +1,143 @@
+package statelab.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import statelab.lab.Cluster;
+import statelab.lab.Lab;
+import statelab.lab.NodeView;
+import statelab.lab.UnknownNodeException;
+import statelab.scenario.ScenarioRunner;
+import statelab.scenario.Step;
+
+/**
+ * Every change the page can make to the lab, taken {@link OneAtATime}. Alice's walk goes through one
+ * shared {@link ScenarioRunner} (her cookie jars, her place in the request cycle); a reset replaces
+ * it. Each step is recorded in {@link LabState}. Refusals are problems: 404 for an unknown node, 409
+ * when the lab's state forbids the action (node already down, Redis already stopped or external).
+ */
+final class LabActions implements AutoCloseable {
+    static final String WALKER = "alice";
+    static final Map<String, String> PASSWORDS = Map.of("alice", "wonderland", "bob", "builder");
+
+    /** Where Alice's walk stands: requests sent, and the one "send next" will send. */
+    record Walk(String user, int sent, int nextIndex, String nextMethod, String nextPath) {
+    }
+
+    private final Lab lab;
+    private final LabState state;
+    private final OneAtATime turns;
+    private ScenarioRunner runner;
+    private volatile Walk walk;
+
+    LabActions(Lab lab, LabState state, Runnable changed) {
+        this.lab = lab;
+        this.state = state;
+        this.runner = new ScenarioRunner(lab, PASSWORDS);
+        this.walk = walkOf(runner);
+        this.turns = new OneAtATime(() -> {
+            walk = walkOf(runner);
+            changed.run();
+        });
+    }
+
+    /** The JSON login body of a demo user, such as bob for the measurements and the demo. */
+    static String login(String user) {
+        return StateJson.JSON.createObjectNode().put("user", user).put("password", PASSWORDS.get(user)).toString();
+    }
+
+    /** Read without waiting for a running action: the walk as the last finished action left it. */
+    Walk walk() {
+        return walk;
+    }
+
+    /** Runs any action (a measurement, a demo) in turn with the lab's own actions. */
+    <T> T serialised(String what, Callable<T> action) throws ApiProblem {
+        return turns.run(what, action);
+    }
+
+    void next() throws ApiProblem {
+        turns.run("send the next request", () -> {
+            for (Cluster cluster : lab.clusters()) {
+                HealthyView.await(cluster);
+            }
+            return record(new Step.SendNext(WALKER));
+        });
+    }
+
+    void kill(String node) throws ApiProblem {
+        turns.run("kill " + node, () -> {
+            if (nodes(node).stream().noneMatch(NodeView::up)) {
+                throw ApiProblem.conflict("node-already-down", node + " is already down in every cluster; restart it first");
+            }
+            return record(new Step.Kill(node));
+        });
+    }
+
+    void restart(String node) throws ApiProblem {
+        turns.run("restart " + node, () -> {
+            nodes(node);
+            return record(new Step.Restart(node));
+        });
+    }
+
+    void addNode() throws ApiProblem {
+        turns.run("add a node", () -> record(new Step.AddNode()));
+    }
+
+    void redis(boolean start) throws ApiProblem {
+        String verb = start ? "start" : "stop";
+        turns.run(verb + " Redis", () -> {
+            if (!lab.redis().managed()) {
+                throw ApiProblem.conflict("redis-external", "the lab does not run this Redis (" + lab.redis().url()
+                        + "), so it cannot " + verb + " it");
+            }
+            if (lab.redis().running() == start) {
+                throw ApiProblem.conflict(start ? "redis-already-running" : "redis-already-stopped",
+                        "Redis is already " + (start ? "running" : "stopped"));
+            }
+            return record(start ? new Step.StartRedis() : new Step.StopRedis());
+        });
+    }
+
+    void jwtRevocation(boolean on) throws ApiProblem {
+        turns.run("switch the jwt deny-list " + (on ? "on" : "off"), () -> record(new Step.JwtRevocation(on)));
+    }
+
+    /** Every node fresh, Redis emptied, and a fresh runner: new cookie jars, the walk back at login. */
+    void reset() throws ApiProblem {
+        turns.run("reset the lab", () -> {
+            lab.reset();
+            runner.close();
+            runner = new ScenarioRunner(lab, PASSWORDS);
+            state.reset();
+            return null;
+        });
+    }
+
+    private Void record(Step step) throws Exception {
+        state.record(runner.run(step));
+        return null;
+    }
+
+    /** The node with this id in every cluster; UnknownNodeException when no cluster has it. */
+    private List<NodeView> nodes(String id) {
+        List<NodeView> found = lab.clusters().stream()
+                .flatMap(c -> c.nodes().stream()).filter(n -> n.id().equals(id)).toList();
+        if (found.isEmpty()) {
+            throw new UnknownNodeException(id);
+        }
+        return found;
+    }
+
+    private static Walk walkOf(ScenarioRunner runner) {
+        String[] next = runner.peekNext(WALKER).split(" ", 2);
+        int sent = runner.requestsSent();
+        return new Walk(WALKER, sent, sent + 1, next[0], next[1]);
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}
