@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param type     kebab-case: {@code node-killed}, {@code node-restarted}, {@code node-added},
  *                 {@code node-down}, {@code node-up} (as the balancer saw it), {@code redis-stopped},
- *                 {@code redis-started}, {@code reset}, {@code request} (a scenario step ran)
+ *                 {@code redis-started}, {@code jwt-revocation}, {@code jwt-key-rotated}, {@code reset},
+ *                 {@code request} (a scenario step ran), {@code error} (an action was refused)
  * @param strategy the cluster it happened in, or null for the whole lab
  * @param message  one readable sentence
  */
