@@ -50,6 +50,10 @@ public final class EmbeddedRedis implements RedisControl {
             return;
         }
         try {
+            if (persistent) {
+                // redis-server refuses to start when its dir does not exist.
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dataDir()));
+            }
             Consumer<String> quiet = line -> { };
             server = RedisServer.newRedisServer()
                     .bind("127.0.0.1")

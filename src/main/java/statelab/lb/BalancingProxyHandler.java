@@ -3,7 +3,9 @@ package statelab.lb;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Optional;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
@@ -17,7 +19,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's {@link ProxyHandler} with a balancing policy choosing the upstream for each request, and
- * with the retry rule of RFC 9110 section 9.2.2: a request that failed to connect never reached a
+ * with the retry rule of RFC 9110 section 9.2.2 (bodies are read into memory first, see
+ * {@link RequestBodies}, so a retry can send them again): a request that failed to connect never reached a
  * server, so it is retried on the next healthy backend whatever its method; a GET or HEAD that
  * failed before any answer began is idempotent and is retried too; a POST that reached a node is
  * never sent twice. A backend that refuses a connection is marked down at once, before the next
@@ -28,6 +31,8 @@ final class BalancingProxyHandler extends ProxyHandler {
     private static final String ATTEMPTS = BalancingProxyHandler.class.getName() + ".attempts";
     private static final String AFFINITY_COOKIE = BalancingProxyHandler.class.getName() + ".cookie";
     private static final String ANSWER_BEGUN = BalancingProxyHandler.class.getName() + ".begun";
+    private static final String BODY = BalancingProxyHandler.class.getName() + ".body";
+    private static final String LAST_FAILURE = BalancingProxyHandler.class.getName() + ".failure";
 
     private final BackendPool pool;
     private final BalancingPolicy policy;
@@ -56,11 +61,56 @@ final class BalancingProxyHandler extends ProxyHandler {
         return client;
     }
 
+    /**
+     * Forwarding never blocks a thread (the upstream exchange and the copying of bodies are
+     * asynchronous), so Jetty may run it on the thread that parsed the request instead of starting
+     * a virtual thread for every request, which on a two-core machine was a large part of what a
+     * proxied request cost.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        if (RequestBodies.present(request)) {
+            return readBodyThenForward(request, response, callback);
+        }
+        return forward(request, response, callback, choose(request));
+    }
+
+    private Optional<BalancingPolicy.Choice> choose(Request request) {
         List<Backend> healthy = pool.healthy();
-        Optional<BalancingPolicy.Choice> choice = healthy.isEmpty() ? Optional.empty() : policy.choose(request, healthy);
-        return forward(request, response, callback, choice);
+        return healthy.isEmpty() ? Optional.empty() : policy.choose(request, healthy);
+    }
+
+    /** The body is read into memory first, so that a retry after a refused connection can send it again. */
+    private boolean readBodyThenForward(Request request, Response response, Callback callback) {
+        if (RequestBodies.declaredTooLarge(request)) {
+            LoadBalancerProblems.tooLarge(request, response, callback);
+            return true;
+        }
+        RequestBodies.read(request).whenComplete((body, failure) -> {
+            if (failure != null) {
+                // Over the limit, cut off, or badly framed: the client's doing, and no node's.
+                LoadBalancerProblems.unreadableBody(request, response, callback, failure);
+            } else {
+                request.setAttribute(BODY, body);
+                forward(request, response, callback, choose(request));
+            }
+        });
+        return true;
+    }
+
+    /** Every attempt sends the same bytes, read once from the client. */
+    @Override
+    protected org.eclipse.jetty.client.Request.Content newProxyToServerRequestContent(
+            Request request, Response response, org.eclipse.jetty.client.Request upstream) {
+        if (request.getAttribute(BODY) instanceof ByteBuffer body) {
+            return new ByteBufferRequestContent(request.getHeaders().get(HttpHeader.CONTENT_TYPE), body.slice());
+        }
+        return super.newProxyToServerRequestContent(request, response, upstream);
     }
 
     private boolean forward(Request request, Response response, Callback callback, Optional<BalancingPolicy.Choice> choice) {
@@ -111,16 +161,32 @@ final class BalancingProxyHandler extends ProxyHandler {
     protected void onServerToProxyResponseFailure(Request request, org.eclipse.jetty.client.Request upstream,
                                                   org.eclipse.jetty.client.Response answer, Response response,
                                                   Callback callback, Throwable failure) {
+        if (clientsFault(failure)) {
+            // The client's own request broke (a malformed or cut-off body): the node is not to blame, so it
+            // is neither marked down nor tried again, and the client is told 400.
+            Response.writeError(request, response, callback, 400);
+            return;
+        }
+        if (causedBy(failure, request.getAttribute(LAST_FAILURE))) {
+            // A retry that failed with the failure of the attempt before it (the request's body went with that
+            // attempt): this backend is not to blame, and another retry would fail the same way.
+            super.onServerToProxyResponseFailure(request, upstream, answer, response, callback, failure);
+            return;
+        }
         Backend backend = (Backend) request.getAttribute(CHOSEN);
         boolean refused = causedBy(failure, ConnectException.class);
         boolean idempotent = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         boolean begun = request.getAttribute(ANSWER_BEGUN) != null || response.isCommitted();
-        if (refused || (idempotent && !begun)) {
+        if (refused) {
+            // Only a refused connection proves the node is gone. A failure in the middle of an exchange may be
+            // the request's own doing (a body the node would not read), so it marks nothing down: the health
+            // checks, and the next refused connection, find a dead node just as fast.
             pool.setHealth(backend, false);
         }
         int attempts = request.getAttribute(ATTEMPTS) instanceof Integer n ? n : 0;
         if (!begun && (refused || idempotent) && attempts < pool.all().size()) {
             request.setAttribute(ATTEMPTS, attempts + 1);
+            request.setAttribute(LAST_FAILURE, failure);
             stats.countRetry();
             List<Backend> healthy = pool.healthy();
             forward(request, response, callback, healthy.isEmpty() ? Optional.empty()
@@ -128,6 +194,28 @@ final class BalancingProxyHandler extends ProxyHandler {
             return;
         }
         super.onServerToProxyResponseFailure(request, upstream, answer, response, callback, failure);
+    }
+
+    /** Whether reading the client's request failed (Jetty's 4xx), rather than the exchange with the node. */
+    private static boolean clientsFault(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.client.HttpResponseException) {
+                return false;
+            }
+            if (t instanceof org.eclipse.jetty.http.HttpException e && e.getCode() >= 400 && e.getCode() < 500) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable failure, Object earlier) {
+        for (Throwable t = failure; t != null && earlier != null; t = t.getCause()) {
+            if (t == earlier) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

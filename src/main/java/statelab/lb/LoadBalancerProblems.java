@@ -14,6 +14,26 @@ final class LoadBalancerProblems {
     private LoadBalancerProblems() {
     }
 
+    private static final ProblemDetails TOO_LARGE = ProblemDetails.of(413, "too-large", "Request body too large",
+            "the load balancer accepts bodies of at most " + RequestBodies.MAX_BYTES + " bytes").with("node", null).with("user", null);
+
+    static void tooLarge(Request request, Response response, Callback callback) {
+        // The body is not read; the connection closes after the answer rather than carry it.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        TOO_LARGE.write(response, callback);
+    }
+
+    /** A body that could not be read: over the limit while streaming in, cut off, or badly framed. */
+    static void unreadableBody(Request request, Response response, Callback callback, Throwable failure) {
+        if (failure instanceof IllegalArgumentException || failure.getCause() instanceof IllegalArgumentException) {
+            tooLarge(request, response, callback);
+            return;
+        }
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        ProblemDetails.of(400, "bad-request", "Request body unreadable", "the request body could not be read")
+                .with("node", null).with("user", null).write(response, callback);
+    }
+
     static void nodeDown(Request request, Response response, Callback callback) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         NODE_DOWN.write(response, callback);

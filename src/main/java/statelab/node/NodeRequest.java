@@ -13,6 +13,8 @@ import org.eclipse.jetty.server.Request;
  */
 final class NodeRequest {
     static final int MAX_BODY_BYTES = 8 * 1024;
+    /** How much of an oversized body is read and dropped before refusing it (the balancer's own limit). */
+    static final int DRAIN_BYTES = 64 * 1024;
 
     /** Thrown when the request is malformed; carries the status and problem kind to answer with. */
     static final class Rejected extends Exception {
@@ -74,18 +76,31 @@ final class NodeRequest {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new Rejected(415, "unsupported-media-type", "send the body as application/json");
         }
-        long declared = request.getLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw new Rejected(413, "too-large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
         try (InputStream in = Request.asInputStream(request)) {
+            if (request.getLength() > MAX_BODY_BYTES) {
+                throw tooLarge(in);
+            }
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw new Rejected(413, "too-large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
+                throw tooLarge(in);
             }
             return body;
         } catch (IOException e) {
             throw new Rejected(400, "bad-request", "the body could not be read");
         }
+    }
+
+    /**
+     * The refusal of an oversized body, after reading and dropping up to {@link #DRAIN_BYTES} of it:
+     * a server that closes with unread bytes waiting makes the kernel reset the connection, and the
+     * reset can overtake the 413 on its way to a proxy, which would then report a failed node instead.
+     */
+    private static Rejected tooLarge(InputStream in) {
+        try {
+            in.readNBytes(DRAIN_BYTES);
+        } catch (IOException e) {
+            // Draining is a courtesy; the 413 stands either way.
+        }
+        return new Rejected(413, "too-large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 }

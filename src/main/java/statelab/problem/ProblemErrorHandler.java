@@ -52,6 +52,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
             case 502 -> "node-down";
             case 503 -> "unavailable";
             case 504 -> "node-down";
+            case 505 -> "http-version-not-supported";
             default -> status >= 500 ? "server-error" : "bad-request";
         };
     }

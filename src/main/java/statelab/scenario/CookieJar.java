@@ -16,7 +16,7 @@ public final class CookieJar {
     /** Applies the {@code Set-Cookie} headers of one answer. */
     public synchronized void accept(List<String> setCookies) {
         for (String header : setCookies) {
-            String[] parts = header.split(";");
+            String[] parts = header.split(";", -1);
             int eq = parts[0].indexOf('=');
             if (eq <= 0) {
                 continue;

@@ -50,6 +50,9 @@ public final class RedisLink implements AutoCloseable {
             return commands.apply(connection().sync());
         } catch (RedisException e) {
             throw new SessionStoreUnavailableException("Redis did not answer: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // Lettuce's answer to a command on a client that is shutting down (a node being killed).
+            throw new SessionStoreUnavailableException("the Redis client is closing: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,36 @@
+package statelab.lb;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Request bodies held in memory before forwarding, so that a request refused by a dead node can be
+ * sent again, body and all, to the next one (lab-semantics.md: a failed connect is retried; a
+ * streamed body would have gone with the first attempt). Bodies are small in this API; anything over
+ * {@link #MAX_BYTES} is refused at the balancer, as a real one's body-size limit would.
+ */
+final class RequestBodies {
+    /** The largest body the balancer accepts (the nodes take at most 8 KiB; the rest is theirs to refuse). */
+    static final int MAX_BYTES = 64 * 1024;
+
+    private RequestBodies() {
+    }
+
+    /** Whether the request carries a body to read. */
+    static boolean present(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /** Whether the declared length alone is over the limit. */
+    static boolean declaredTooLarge(Request request) {
+        return request.getLength() > MAX_BYTES;
+    }
+
+    /** Reads the whole body without blocking; fails when it is larger than {@link #MAX_BYTES}. */
+    static CompletableFuture<ByteBuffer> read(Request request) {
+        return Content.Source.asByteBufferAsync(request, MAX_BYTES);
+    }
+}

@@ -1,0 +1,51 @@
+package statelab.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import statelab.TestLab;
+import statelab.lab.LabConfig;
+import statelab.lb.Backend;
+import statelab.lab.Strategy;
+import statelab.scenario.LabClient;
+import statelab.scenario.RequestResult;
+
+/** Request bodies through the balancer: replayed on a retry, refused cleanly when too large. */
+class LoadBalancerBodiesIT {
+
+    @Test
+    void a_post_refused_by_a_node_that_just_died_is_retried_on_the_next_node() throws Exception {
+        try (TestLab testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)))) {
+            var balancer = testLab.lab().cluster(Strategy.REDIS).balancer();
+            await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(Backend::healthy));
+            LabClient alice = testLab.signedInAlice(Strategy.REDIS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> "S3".equals(alice.send("GET", "/profile", null).node()));
+            testLab.lab().kill("S1");
+
+            RequestResult post = alice.send("POST", "/settings", "{\"theme\":\"dark\"}");
+
+            assertThat(post.succeeded()).as(post.summary()).isTrue();
+            assertThat(post.node()).isEqualTo("S2");
+            assertThat(post.wire().body().get("settings")).isEqualTo(java.util.Map.of("theme", "dark"));
+        }
+    }
+
+    @Test
+    void a_body_over_the_node_limit_is_413_through_the_balancer_every_time() throws Exception {
+        try (TestLab testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)))) {
+            URI lb = testLab.lb(Strategy.REDIS);
+            for (int size : new int[] {20_000, 100_000}) {
+                byte[] body = ("{\"user\":\"" + "a".repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < 30; i++) {
+                    RawHttp.Answer answer = RawHttp.exchange(lb, Hostile.post("/login", lb, "application/json", body));
+                    assertThat(answer.status()).as("%d bytes, attempt %d: %s", size, i, answer).isEqualTo(413);
+                }
+            }
+        }
+    }
+}
