@@ -21,6 +21,7 @@ class ArchitectureTest {
     @Test
     void dependencies_flow_from_the_cli_down_to_the_session_layer() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
                 .layer("cli").definedBy("statelab.cli..")
                 .layer("web").definedBy("statelab.web..")
                 .layer("scenario").definedBy("statelab.scenario..")
