@@ -1,14 +1,132 @@
 package statelab.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import statelab.bench.BenchChart;
+import statelab.bench.BenchJson;
+import statelab.bench.BenchPlan;
+import statelab.bench.BenchReport;
+import statelab.bench.BenchRunner;
+import statelab.bench.BenchTable;
+import statelab.bench.Durations;
+import statelab.bench.KillPlan;
+import statelab.bench.Target;
+import statelab.bench.jmh.Microbenchmarks;
+import statelab.lab.Lab;
+import statelab.lab.Strategy;
 
-/** {@code statelab bench}: measures the lab under load (see docs/BENCHMARKS.md). */
-@Command(name = "bench", description = "Measure each strategy under load through its balancer and straight to a node.")
+/**
+ * {@code statelab bench}: starts a lab and puts each strategy under load through its balancer and
+ * straight to one node, then prints a table (or, with {@code --json}, one JSON document) and writes
+ * an SVG chart. With {@code --micro} it runs the JMH microbenchmarks instead. Sends only to the
+ * lab's own loopback servers. See docs/BENCHMARKS.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure each strategy under load through its balancer and straight to a node (docs/BENCHMARKS.md).")
 final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Option(names = "--users", paramLabel = "N", description = "Virtual users per phase, each on its own connection (default: ${DEFAULT-VALUE}).", defaultValue = "32")
+    int users;
+
+    @CommandLine.Option(names = "--duration", paramLabel = "TIME", description = "Measured time per phase, e.g. 10s, 500ms, 1m (default: ${DEFAULT-VALUE}).", defaultValue = "10s")
+    String duration;
+
+    @CommandLine.Option(names = "--warmup", paramLabel = "TIME", description = "Unmeasured load before each phase, for the JIT (default: ${DEFAULT-VALUE}).", defaultValue = "3s")
+    String warmup;
+
+    @CommandLine.Option(names = "--jit-warmup", paramLabel = "TIME", description = "Extra warm-up before the first phase only, so no phase is measured on a cold JIT (default: ${DEFAULT-VALUE}).", defaultValue = "10s")
+    String jitWarmup;
+
+    @CommandLine.Option(names = "--rate", paramLabel = "N", description = "At most N requests per second for all users together; 0 for no cap (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    int rate;
+
+    @CommandLine.Option(names = "--strategies", paramLabel = "LIST", split = ",", description = "Strategies to measure (default: all): in-memory,sticky,redis,jwt.")
+    List<String> strategies = new ArrayList<>();
+
+    @CommandLine.Option(names = "--targets", paramLabel = "LIST", split = ",", description = "lb, direct or both (default: lb,direct).")
+    List<String> targets = new ArrayList<>(List.of("lb", "direct"));
+
+    @CommandLine.Option(names = "--kill", paramLabel = "NODE", description = "Kill this node (e.g. S1) mid-run in each phase through a balancer, and report the recovery.")
+    String kill;
+
+    @CommandLine.Option(names = "--at", paramLabel = "TIME", description = "When to kill, from the end of the warm-up (default: half the duration).")
+    String killAt;
+
+    @CommandLine.Option(names = "--json", description = "Print one JSON document instead of the table.")
+    boolean json;
+
+    @CommandLine.Option(names = "--chart", paramLabel = "FILE", description = "Where to write the SVG chart (default: ${DEFAULT-VALUE}).", defaultValue = "statelab-bench.svg")
+    Path chart;
+
+    @CommandLine.Option(names = "--micro", description = "Run the JMH microbenchmarks (session resolution next to its floor) instead of the load test.")
+    boolean micro;
+
+    @CommandLine.Mixin
+    LabOptions lab = new LabOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("statelab bench: not built yet");
-        return 1;
+    public Integer call() throws Exception {
+        if (micro) {
+            return Microbenchmarks.run(new String[0]);
+        }
+        if (lab.https) {
+            throw new UsageProblem("bench speaks plain HTTP to the balancers; run it without --https");
+        }
+        BenchPlan plan = plan();
+        long started = System.nanoTime();
+        BenchReport report;
+        try (Lab running = Lab.start(lab.config())) {
+            BenchReport.LabFacts facts = BenchRunner.labFacts((System.nanoTime() - started) / 1_000_000);
+            BenchRunner runner;
+            try {
+                runner = new BenchRunner(running, plan, System.err, System.console() != null);
+            } catch (IllegalArgumentException e) {
+                throw new UsageProblem(e.getMessage());
+            }
+            report = runner.run(facts);
+        }
+        try {
+            Files.writeString(chart, BenchChart.svg(report), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageProblem("the chart could not be written to " + chart + " (" + e.getMessage() + ")");
+        }
+        spec.commandLine().getOut().print(json ? BenchJson.text(report) + "\n" : BenchTable.text(report));
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println("chart written to " + chart.toAbsolutePath());
+        return report.phases().stream().allMatch(p -> p.signedIn() == 0) ? 1 : 0;
+    }
+
+    private BenchPlan plan() throws UsageProblem {
+        try {
+            List<Strategy> chosen = new ArrayList<>();
+            for (String key : strategies.isEmpty() ? List.of("in-memory", "sticky", "redis", "jwt") : strategies) {
+                chosen.add(Strategy.fromKey(key.trim()).orElseThrow(() -> new IllegalArgumentException(
+                        "no strategy '" + key + "' (in-memory, sticky, redis, jwt)")));
+            }
+            List<Target> where = targets.stream().map(t -> Target.fromKey(t.trim())).distinct().toList();
+            Duration measured = Durations.parse(duration);
+            Optional<KillPlan> killPlan = Optional.ofNullable(kill).map(node -> new KillPlan(node,
+                    killAt == null ? measured.dividedBy(2) : Durations.parse(killAt)));
+            if (killPlan.isEmpty() && killAt != null) {
+                throw new IllegalArgumentException("--at needs --kill NODE");
+            }
+            if (killPlan.isPresent() && !killPlan.get().node().matches("S([1-9]|1[0-6])")) {
+                throw new IllegalArgumentException("--kill takes a node id such as S1");
+            }
+            return new BenchPlan(chosen, where, users, Durations.parse(warmup), Durations.parse(jitWarmup), measured, rate, killPlan);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem(e.getMessage());
+        }
     }
 }

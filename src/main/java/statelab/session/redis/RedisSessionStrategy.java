@@ -1,6 +1,8 @@
 package statelab.session.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.GetExArgs;
 import io.lettuce.core.RedisNoScriptException;
@@ -63,7 +65,9 @@ public final class RedisSessionStrategy implements SessionStrategy {
 
     private final RedisLink redis;
     private final SessionPolicy policy;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Buffers recycled across requests: each request runs on a new virtual thread, so per-thread recycling never reused any. */
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     public RedisSessionStrategy(RedisLink redis, SessionPolicy policy) {
         this.redis = redis;

@@ -1,0 +1,138 @@
+package statelab.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What one phase measured, in {@link #BIN_MILLIS} ms bins from the end of the warm-up: answers and
+ * failures per bin, a latency histogram per bin and overall, failures by kind, and the credential
+ * bytes sent. Requests that complete during the warm-up or after the end are not counted, so every
+ * figure covers exactly the measured window. Safe for concurrent use by every virtual user.
+ */
+final class Recorder {
+    static final int BIN_MILLIS = 100;
+    private static final long BIN_NANOS = BIN_MILLIS * 1_000_000L;
+
+    private final long origin;
+    private final long end;
+    private final int bins;
+    private final AtomicLongArray ok;
+    private final AtomicLongArray failed;
+    private final AtomicReferenceArray<LatencyHistogram> binLatency;
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> failuresAfterMark = new ConcurrentHashMap<>();
+    private final LongAdder credentialBytes = new LongAdder();
+    private volatile long mark = Long.MAX_VALUE;
+
+    /** @param origin the {@link System#nanoTime()} at which measuring starts; {@code durationNanos} after it, it stops */
+    Recorder(long origin, long durationNanos) {
+        this.origin = origin;
+        this.end = origin + durationNanos;
+        this.bins = (int) ((durationNanos + BIN_NANOS - 1) / BIN_NANOS);
+        this.ok = new AtomicLongArray(bins);
+        this.failed = new AtomicLongArray(bins);
+        this.binLatency = new AtomicReferenceArray<>(bins);
+    }
+
+    /**
+     * Counts one request that completed at {@code doneNanos}.
+     *
+     * @param failureKind null for a success, else the kind (a problem kind or a transport failure)
+     */
+    void record(long doneNanos, long micros, String failureKind, int credentialBytesSent) {
+        if (doneNanos < origin || doneNanos >= end) {
+            return;
+        }
+        int bin = (int) ((doneNanos - origin) / BIN_NANOS);
+        latency.record(micros);
+        histogram(bin).record(micros);
+        credentialBytes.add(credentialBytesSent);
+        if (failureKind == null) {
+            ok.incrementAndGet(bin);
+        } else {
+            failed.incrementAndGet(bin);
+            failures.computeIfAbsent(failureKind, k -> new LongAdder()).increment();
+            if (doneNanos >= mark) {
+                failuresAfterMark.computeIfAbsent(failureKind, k -> new LongAdder()).increment();
+            }
+        }
+    }
+
+    private LatencyHistogram histogram(int bin) {
+        LatencyHistogram h = binLatency.get(bin);
+        if (h == null) {
+            binLatency.compareAndSet(bin, null, new LatencyHistogram());
+            h = binLatency.get(bin);
+        }
+        return h;
+    }
+
+    /** From now on failures are also counted in {@link #failuresAfterMark()} (a node was just killed). */
+    void mark(long nanos) {
+        mark = nanos;
+    }
+
+    Map<String, Long> failuresAfterMark() {
+        Map<String, Long> out = new TreeMap<>();
+        failuresAfterMark.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    long origin() {
+        return origin;
+    }
+
+    int bins() {
+        return bins;
+    }
+
+    long ok(int bin) {
+        return ok.get(bin);
+    }
+
+    long failed(int bin) {
+        return failed.get(bin);
+    }
+
+    /** The latencies of one bin; empty when nothing completed in it. */
+    LatencyHistogram latency(int bin) {
+        LatencyHistogram h = binLatency.get(bin);
+        return h == null ? new LatencyHistogram() : h;
+    }
+
+    LatencyHistogram latency() {
+        return latency;
+    }
+
+    long totalOk() {
+        long sum = 0;
+        for (int i = 0; i < bins; i++) {
+            sum += ok.get(i);
+        }
+        return sum;
+    }
+
+    long totalFailed() {
+        long sum = 0;
+        for (int i = 0; i < bins; i++) {
+            sum += failed.get(i);
+        }
+        return sum;
+    }
+
+    /** Failures by kind, in key order. */
+    Map<String, Long> failures() {
+        Map<String, Long> out = new TreeMap<>();
+        failures.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    long credentialBytes() {
+        return credentialBytes.sum();
+    }
+}

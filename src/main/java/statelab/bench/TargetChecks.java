@@ -1,0 +1,69 @@
+package statelab.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The issue's targets, checked against one run's phases: each ratio is between phases of the same
+ * run, so a busy or slow machine moves both sides together. A target whose phases were not in the
+ * plan is left out rather than reported as missed. (The session cost against a bare GET comes from
+ * the JMH microbenchmarks, not from here.)
+ */
+final class TargetChecks {
+    static final double MIN_RATIO = 0.8;
+    static final long MAX_START_MILLIS = 2_000;
+    static final long MAX_RESIDENT_BYTES = 300L * 1024 * 1024;
+
+    private TargetChecks() {
+    }
+
+    static List<BenchReport.TargetCheck> of(List<BenchReport.Phase> phases, BenchReport.LabFacts lab) {
+        List<BenchReport.TargetCheck> checks = new ArrayList<>();
+        for (String target : List.of("direct", "lb")) {
+            find(phases, "redis", target).filter(p -> p.kill() == null).ifPresent(p -> {
+                BenchReport.RedisUsage redis = p.redis();
+                checks.add(new BenchReport.TargetCheck("redis: commands per authenticated read (" + target + ")",
+                        redis.perAuthenticatedRequest(), "exactly 1", redis.commands() == redis.authenticatedRequests(),
+                        redis.commands() + " commands " + redis.byCommand() + " for " + redis.authenticatedRequests() + " requests"));
+            });
+        }
+        nodeRatio(phases, "redis").ifPresent(checks::add);
+        nodeRatio(phases, "jwt").ifPresent(checks::add);
+        for (BenchReport.Phase lb : phases) {
+            if (lb.target().equals("lb") && lb.kill() == null) {
+                find(phases, lb.strategy(), "direct").ifPresent(direct -> checks.add(ratio(
+                        "LB: " + lb.strategy() + " through the balancer vs straight to a node", lb, direct,
+                        lb.strategy().equals("in-memory") ? "most answers through the balancer are not-recognised failures" : "")));
+            }
+        }
+        checks.add(new BenchReport.TargetCheck("lab start-up (ms)", lab.startMillis(), "< " + MAX_START_MILLIS,
+                lab.startMillis() < MAX_START_MILLIS, "Lab.start: Redis and every cluster"));
+        if (lab.residentBytes() > 0) {
+            checks.add(new BenchReport.TargetCheck("lab resident memory after start (MB)", lab.residentBytes() / 1048576.0,
+                    "<= 300", lab.residentBytes() <= MAX_RESIDENT_BYTES, "this JVM and its redis-server, idle"));
+        }
+        return checks;
+    }
+
+    private static Optional<BenchReport.TargetCheck> nodeRatio(List<BenchReport.Phase> phases, String strategy) {
+        return find(phases, strategy, "direct").flatMap(node -> find(phases, "in-memory", "direct")
+                .map(base -> ratio(strategy + ": node throughput vs in-memory node", node, base, "")));
+    }
+
+    private static BenchReport.TargetCheck ratio(String name, BenchReport.Phase measured, BenchReport.Phase base, String note) {
+        double ratio = base.throughput() == 0 ? 0 : measured.throughput() / base.throughput();
+        double cpuMeasured = measured.cpuMicrosPerRequest() + measured.redisCpuMicrosPerRequest();
+        double cpuBase = base.cpuMicrosPerRequest() + base.redisCpuMicrosPerRequest();
+        // CPU per request is what a machine's capacity divides by, and it moves less than wall-clock rates
+        // when other work shares the cores, so it is shown beside the measured ratio as a cross-check.
+        String detail = String.format(java.util.Locale.ROOT, "%.0f vs %.0f req/s; CPU %.0f vs %.0f us/req (capacity ratio %.2f)",
+                measured.throughput(), base.throughput(), cpuMeasured, cpuBase, cpuMeasured == 0 ? 0 : cpuBase / cpuMeasured);
+        return new BenchReport.TargetCheck(name, ratio, ">= " + MIN_RATIO + "x", ratio >= MIN_RATIO,
+                note.isEmpty() ? detail : detail + "; " + note);
+    }
+
+    private static Optional<BenchReport.Phase> find(List<BenchReport.Phase> phases, String strategy, String target) {
+        return phases.stream().filter(p -> p.strategy().equals(strategy) && p.target().equals(target)).findFirst();
+    }
+}

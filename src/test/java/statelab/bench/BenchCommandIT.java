@@ -1,0 +1,121 @@
+package statelab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import statelab.TestLab;
+import statelab.cli.StateLabCommand;
+import statelab.lab.Strategy;
+
+/**
+ * A seconds-long smoke of {@code statelab bench}: the report's structure and that requests went
+ * through. No timing is asserted; the numbers belong to docs/BENCHMARKS.md.
+ */
+class BenchCommandIT {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    private static BenchReport run(TestLab lab, BenchPlan plan) throws Exception {
+        return new BenchRunner(lab.lab(), plan, QUIET, false).run(BenchRunner.labFacts(0));
+    }
+
+    @Test
+    void every_strategy_is_measured_through_its_balancer_and_straight_to_a_node() throws Exception {
+        try (TestLab lab = TestLab.start()) {
+            BenchPlan plan = new BenchPlan(List.of(Strategy.values()), List.of(Target.LB, Target.DIRECT), 2,
+                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), 0, Optional.empty());
+
+            BenchReport report = run(lab, plan);
+
+            assertThat(report.phases()).extracting(BenchReport.Phase::label).containsExactly(
+                    "in-memory lb", "in-memory direct", "sticky lb", "sticky direct", "redis lb", "redis direct", "jwt lb", "jwt direct");
+            for (BenchReport.Phase phase : report.phases()) {
+                assertThat(phase.signedIn()).as(phase.label()).isEqualTo(2);
+                assertThat(phase.ok()).as(phase.label()).isPositive();
+                assertThat(phase.timeline()).as(phase.label()).hasSize(5);
+                assertThat(phase.credentialBytesPerRequest()).as(phase.label()).isPositive();
+                boolean lostByDesign = phase.label().equals("in-memory lb");
+                if (!lostByDesign) {
+                    assertThat(phase.failures()).as(phase.label()).isEmpty();
+                }
+            }
+            assertThat(phase(report, "in-memory lb").failures()).containsKey("not-recognised");
+            assertThat(phase(report, "redis direct").redis().byCommand()).containsOnlyKeys("getex");
+            assertThat(phase(report, "redis direct").redis().perAuthenticatedRequest()).isEqualTo(1.0);
+            assertThat(phase(report, "jwt direct").redis().commands()).isZero();
+            assertThat(phase(report, "jwt direct").credentialBytesPerRequest())
+                    .isGreaterThan(phase(report, "in-memory direct").credentialBytesPerRequest());
+            assertThat(report.targets()).extracting(BenchReport.TargetCheck::target)
+                    .contains("redis: node throughput vs in-memory node", "jwt: node throughput vs in-memory node");
+        }
+    }
+
+    @Test
+    void a_node_killed_mid_run_is_reported_with_the_recovery_and_started_again_after() throws Exception {
+        try (TestLab lab = TestLab.start()) {
+            BenchPlan plan = new BenchPlan(List.of(Strategy.REDIS), List.of(Target.LB), 4, Duration.ZERO,
+                    Duration.ZERO, Duration.ofMillis(2_000), 0, Optional.of(new KillPlan("S1", Duration.ofMillis(800))));
+
+            BenchReport.Phase phase = run(lab, plan).phases().get(0);
+
+            assertThat(phase.kill()).isNotNull();
+            assertThat(phase.kill().node()).isEqualTo("S1");
+            assertThat(phase.kill().atSeconds()).isBetween(0.8, 2.0);
+            assertThat(phase.kill().verdict()).isNotBlank();
+            assertThat(phase.kill().usersWhoLostTheirSession()).isZero();
+            assertThat(phase.ok()).isPositive();
+            assertThat(lab.lab().cluster(Strategy.REDIS).nodes().get(0).up()).isTrue();
+        }
+    }
+
+    @Test
+    void the_command_prints_one_json_report_and_writes_the_chart(@TempDir Path dir) throws Exception {
+        Path chart = dir.resolve("bench.svg");
+        StringWriter out = new StringWriter();
+        CommandLine cli = StateLabCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(new StringWriter()));
+
+        int exit = cli.execute("bench", "--strategies", "redis,jwt", "--targets", "direct", "--users", "2",
+                "--warmup", "0s", "--jit-warmup", "0s", "--duration", "700ms", "--json", "--chart", chart.toString());
+
+        assertThat(exit).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("phases")).hasSize(2);
+        for (JsonNode phase : json.get("phases")) {
+            assertThat(phase.get("ok").asLong()).isPositive();
+            assertThat(phase.get("latencyMicros").get("p99").asLong()).isPositive();
+        }
+        assertThat(json.get("lab").get("startMillis").asLong()).isPositive();
+        assertThat(json.get("machine").get("cores").asInt()).isPositive();
+        assertThat(Files.readString(chart)).startsWith("<svg").contains("redis direct", "jwt direct");
+    }
+
+    @Test
+    void bad_options_are_refused_before_any_lab_starts() {
+        CommandLine cli = StateLabCommand.commandLine();
+        cli.setErr(new PrintWriter(new StringWriter()));
+
+        assertThat(cli.execute("bench", "--users", "0")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--at", "2s")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--kill", "S1", "--at", "20s", "--duration", "10s")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--strategies", "cookie")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--duration", "soon")).isEqualTo(2);
+    }
+
+    private static BenchReport.Phase phase(BenchReport report, String label) {
+        return report.phases().stream().filter(p -> p.label().equals(label)).findFirst().orElseThrow();
+    }
+}
