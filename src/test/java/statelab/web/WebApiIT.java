@@ -241,6 +241,8 @@ class WebApiIT {
         assertThat(figures.at("/redis/storeCommandsPerRequest").asDouble()).isGreaterThanOrEqualTo(1.0);
         assertThat(figures.at("/jwt/storeCommandsPerRequest").asDouble()).isZero();
         assertThat(figures.at("/jwt/credentialBytes").asInt()).isGreaterThan(figures.at("/redis/credentialBytes").asInt());
+        assertThat(figures.at("/jwt/firstSightMicros/p50").asDouble()).as("a full signature check").isPositive();
+        assertThat(figures.get("redis").has("firstSightMicros")).isFalse();
         assertThat(api.get("api/compare").json().get("measuredAt")).isEqualTo(figures.get("measuredAt"));
     }
 
