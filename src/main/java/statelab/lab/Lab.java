@@ -50,7 +50,7 @@ public final class Lab implements AutoCloseable {
                 .orElseGet(() -> EmbeddedRedis.start(config.redisPersistent()));
         Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation(), config.sharedThrottle()));
         try {
-            UserDirectory users = UserDirectory.demo().warmedUp();
+            UserDirectory users = UserDirectory.demo();
             SessionCookies cookies = new SessionCookies(config.https());
             lab.tls = config.https() ? TlsMaterial.generate() : null;
             TlsEndpoint endpoint = lab.tls == null ? null : new TlsEndpoint(lab.tls.keyStore(), lab.tls.password());
@@ -59,6 +59,8 @@ public final class Lab implements AutoCloseable {
                 lab.clusters.put(strategy, cluster);
                 cluster.start(config.nodesPerCluster());
             }
+            // After the servers, not beside them: the warm-up hash would take a core from the start-up.
+            users.warmedUp();
         } catch (Exception | Error e) {
             lab.close();
             throw e;
