@@ -82,7 +82,7 @@ export function createCompare({ section, applyState }) {
     const jq = num(jwt.requestMicros?.p50);
     const notes = [];
     if (r95 !== null || j95 !== null) notes.push(`95th percentile: Redis ${r95 === null ? NOT_MEASURED : `${micros(r95)} µs`}, JWT ${j95 === null ? NOT_MEASURED : `${micros(j95)} µs`}.`);
-    if (rq !== null || jq !== null) notes.push(`Whole round trip through the balancer (median): Redis ${rq === null ? NOT_MEASURED : `${micros(rq)} µs`}, JWT ${jq === null ? NOT_MEASURED : `${micros(jq)} µs`}.`);
+    if (rq !== null || jq !== null) notes.push(`Whole round trip to a node (median): Redis ${rq === null ? NOT_MEASURED : `${micros(rq)} µs`}, JWT ${jq === null ? NOT_MEASURED : `${micros(jq)} µs`}.`);
     setText(p95, notes.join(' '));
 
     if (d.measuredAt) {
