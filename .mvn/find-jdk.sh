@@ -2,7 +2,13 @@
 # still default to 17. Keeps JAVA_HOME when it is new enough, else takes `java` on PATH when that is,
 # else the newest JDK >= 21 under /usr/lib/jvm or /opt. Exports JAVA_HOME; says so when none is found.
 statelab_java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  # A JDK's release file names its version; reading it is instant, starting a JVM to ask is not.
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1
+  else
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  fi
 }
 statelab_find_jdk() {
   if [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
