@@ -60,6 +60,9 @@ public final class EmbeddedRedis implements RedisControl {
                     .port(port)
                     .setting("save \"\"")
                     .setting(persistent ? "appendonly yes" : "appendonly no")
+                    // The lab stops Redis abruptly; with the default "everysec" the last second of writes
+                    // could go with it, so a persistent lab syncs every write before answering.
+                    .settingIf(persistent, "appendfsync always")
                     .settingIf(persistent, "dir " + dataDir())
                     .setting("protected-mode yes")
                     .soutListener(quiet)
