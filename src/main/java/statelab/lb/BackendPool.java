@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class BackendPool {
     private final List<Backend> backends = new CopyOnWriteArrayList<>();
+    private volatile List<Backend> healthy = List.of();
     private final byte[] secret = new byte[32];
     private volatile Consumer<Backend> onHealthChange = b -> { };
 
@@ -37,6 +38,7 @@ public final class BackendPool {
             }
             Backend backend = new Backend(uri, token(uri));
             backends.add(backend);
+            refreshHealthy();
             return backend;
         }
     }
@@ -47,7 +49,14 @@ public final class BackendPool {
 
     /** The backends believed healthy, in the order they were added. */
     public List<Backend> healthy() {
-        return backends.stream().filter(Backend::healthy).toList();
+        return healthy;
+    }
+
+    /** Every request reads the healthy list and it changes only on a health flip, so it is kept, not rebuilt. */
+    private void refreshHealthy() {
+        synchronized (backends) {
+            healthy = backends.stream().filter(Backend::healthy).toList();
+        }
     }
 
     public Optional<Backend> byAffinity(String token) {
@@ -65,6 +74,7 @@ public final class BackendPool {
 
     void setHealth(Backend backend, boolean healthy) {
         if (backend.markHealthy(healthy)) {
+            refreshHealthy();
             onHealthChange.accept(backend);
             synchronized (this) {
                 notifyAll();

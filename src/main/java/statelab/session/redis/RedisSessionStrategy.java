@@ -97,7 +97,7 @@ public final class RedisSessionStrategy implements SessionStrategy {
     @Override
     public Resolution resolve(String credential) {
         if (!SessionIds.wellFormed(credential)) {
-            return Resolution.failed(credential == null ? FailureKind.NOT_RECOGNISED : FailureKind.BAD_CREDENTIAL);
+            return malformed(credential);
         }
         String value = redis.call(c -> c.getex(key(credential), GetExArgs.Builder.ex(policy.idle())));
         return interpret(credential, value);
@@ -106,7 +106,7 @@ public final class RedisSessionStrategy implements SessionStrategy {
     @Override
     public Resolution updateSetting(String credential, String key, String value) {
         if (!SessionIds.wellFormed(credential)) {
-            return Resolution.failed(credential == null ? FailureKind.NOT_RECOGNISED : FailureKind.BAD_CREDENTIAL);
+            return malformed(credential);
         }
         String[] keys = {key(credential)};
         String ttl = Long.toString(policy.idle().toSeconds());
@@ -173,6 +173,11 @@ public final class RedisSessionStrategy implements SessionStrategy {
     @Override
     public void close() {
         redis.close();
+    }
+
+    /** No credential is "not signed in"; one that is not even shaped like an id is a bad credential. */
+    private static Resolution malformed(String credential) {
+        return Resolution.failed(credential == null ? FailureKind.NOT_RECOGNISED : FailureKind.BAD_CREDENTIAL);
     }
 
     static String key(String id) {
