@@ -2,7 +2,6 @@ package statelab.bench;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The report as an SVG chart, written by hand: answered requests per second (top) and p99 latency
@@ -17,8 +16,8 @@ public final class BenchChart {
     private static final int PANEL = 230;
     private static final int TOP = 50;
     private static final int GAP = 60;
-    private static final Map<String, String> COLOURS = Map.of(
-            "in-memory", "#1f77b4", "sticky", "#ff7f0e", "redis", "#d62728", "jwt", "#2ca02c");
+    /** One colour per cluster kind, in the registry's order. */
+    private static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#8c564b");
 
     private BenchChart() {
     }
@@ -107,6 +106,7 @@ public final class BenchChart {
     }
 
     private static String colour(BenchReport.Phase phase) {
-        return COLOURS.getOrDefault(phase.strategy(), "#555555");
+        int index = statelab.lab.ClusterKinds.all().stream().map(statelab.lab.ClusterKind::key).toList().indexOf(phase.strategy());
+        return index < 0 ? "#555555" : PALETTE.get(index % PALETTE.size());
     }
 }

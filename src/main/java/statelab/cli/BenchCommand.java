@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--rate", paramLabel = "N", description = "At most N requests per second for all users together; 0 for no cap (default: ${DEFAULT-VALUE}).", defaultValue = "0")
     int rate;
 
-    @CommandLine.Option(names = "--strategies", paramLabel = "LIST", split = ",", description = "Strategies to measure (default: all): in-memory,sticky,redis,jwt.")
+    @CommandLine.Option(names = "--strategies", paramLabel = "LIST", split = ",", description = "Cluster kinds to measure, comma-separated keys (default: all).")
     List<String> strategies = new ArrayList<>();
 
     @CommandLine.Option(names = "--targets", paramLabel = "LIST", split = ",", description = "lb, direct or both (default: lb,direct).")
@@ -110,9 +110,12 @@ final class BenchCommand implements Callable<Integer> {
     private BenchPlan plan() throws UsageProblem {
         try {
             List<Strategy> chosen = new ArrayList<>();
-            for (String key : strategies.isEmpty() ? List.of("in-memory", "sticky", "redis", "jwt") : strategies) {
+            if (strategies.isEmpty()) {
+                chosen.addAll(Strategy.values());
+            }
+            for (String key : strategies) {
                 chosen.add(Strategy.fromKey(key.trim()).orElseThrow(() -> new IllegalArgumentException(
-                        "no strategy '" + key + "' (in-memory, sticky, redis, jwt)")));
+                        "no strategy '" + key + "' (" + statelab.lab.ClusterKinds.keys() + ")")));
             }
             List<Target> where = targets.stream().map(t -> Target.fromKey(t.trim())).distinct().toList();
             Duration measured = Durations.parse(duration);

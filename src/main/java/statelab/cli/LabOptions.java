@@ -24,7 +24,14 @@ final class LabOptions {
             description = "Where failed sign-ins are counted: 'redis' (shared, the default) or 'node' (each node alone).")
     String throttle;
 
+    @Option(names = "--balancer", paramLabel = "KIND", defaultValue = "statelab",
+            description = "The load balancer in front of each cluster: 'statelab' (our own, the default) or 'haproxy' (the system's haproxy).")
+    String balancer;
+
     LabConfig config() throws UsageProblem {
+        if (statelab.lab.BalancerKinds.byKey(balancer).isEmpty()) {
+            throw new UsageProblem("--balancer is one of " + statelab.lab.BalancerKinds.keys() + ", not '" + balancer + "'");
+        }
         if (!throttle.equals("redis") && !throttle.equals("node")) {
             throw new UsageProblem("--login-throttle is 'redis' or 'node', not '" + throttle + "'");
         }
@@ -36,6 +43,6 @@ final class LabOptions {
         }
         return LabConfig.standard().withRedisUrl(redisUrl).withNodes(nodes)
                 .withRedisPersistence(persistence).withJwtRevocation(jwtRevocation)
-                .withSharedThrottle(throttle.equals("redis")).withHttps(https);
+                .withSharedThrottle(throttle.equals("redis")).withHttps(https).withBalancer(balancer);
     }
 }

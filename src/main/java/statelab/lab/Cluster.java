@@ -3,162 +3,241 @@ package statelab.lab;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.eclipse.jetty.util.thread.ThreadPool;
-import statelab.lb.Backend;
-import statelab.lb.LoadBalancer;
-import statelab.lb.RoundRobinPolicy;
-import statelab.lb.StickyCookiePolicy;
-import statelab.lb.TlsEndpoint;
-import statelab.node.AppNode;
-import statelab.node.SessionCookies;
-import statelab.session.UserDirectory;
+import statelab.lb.Balancer;
 
 /**
- * One strategy's cluster: a real load balancer in front of nodes S1..Sn, each a real server with
- * its own copy of the strategy. Nodes can be killed (a crash), restarted (a fresh process on the
- * same id and port) and added; the balancer finds out as a real one would, by its health checks
- * and refused connections.
+ * One kind's cluster: a real load balancer in front of nodes S1..Sn, each a real server with its own
+ * copy of the strategy, started by a {@link NodeLauncher}. Nodes can be killed (a crash), restarted
+ * (a fresh process on the same id and port), added and drained; the balancer finds out as a real one
+ * would, by its health checks and refused connections.
+ *
+ * <p>Changes hold a lock only while they change the slots; waiting for the balancer to see a node
+ * happens after the lock is released, so readers ({@link #nodes()}, the page's state) never wait
+ * seconds behind a restart.
  */
 public final class Cluster implements AutoCloseable {
-    /** How long a restart waits for the balancer's own health check to see the node again. */
-    static final Duration SEEN_TIMEOUT = Duration.ofSeconds(3);
+    /** How long a restart or an added node may take to be seen healthy by the balancer's own checks. */
+    static final Duration SEEN_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Strategy strategy;
-    private final SessionStrategies strategies;
-    private final UserDirectory users;
-    private final SessionCookies cookies;
-    private final ThreadPool threadPool;
+    private final ClusterKind kind;
+    private final NodeLauncher launcher;
+    private final Balancer balancer;
     private final Consumer<LabEvent> events;
-    private final LoadBalancer balancer;
-    private final Map<String, NodeSlot> slots = new ConcurrentHashMap<>();
-    private final List<String> order = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Guarded by {@link #lock}; in id order. */
+    private final Map<String, NodeSlot> slots = new LinkedHashMap<>();
+    private int startCount;
 
     /** A node's place in the cluster: its id and port outlive the process that runs there. */
     private static final class NodeSlot {
         final String id;
         int port;
-        AppNode process;
+        RunningNode node;
 
         NodeSlot(String id) {
             this.id = id;
         }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + port);
+        }
+
+        boolean up() {
+            return node != null && node.running();
+        }
     }
 
-    /** @param tls the balancer's TLS key store, or null for plain HTTP */
-    Cluster(Strategy strategy, SessionStrategies strategies, UserDirectory users, SessionCookies cookies,
-            ThreadPool threadPool, Consumer<LabEvent> events, TlsEndpoint tls) {
-        this.strategy = strategy;
-        this.strategies = strategies;
-        this.users = users;
-        this.cookies = cookies;
-        this.threadPool = threadPool;
+    Cluster(ClusterKind kind, NodeLauncher launcher, Balancer balancer, Consumer<LabEvent> events) {
+        this.kind = kind;
+        this.launcher = launcher;
+        this.balancer = balancer;
         this.events = events;
-        this.balancer = new LoadBalancer(pool -> strategy == Strategy.STICKY
-                ? new StickyCookiePolicy(pool, tls != null) : new RoundRobinPolicy(), 0, threadPool, tls);
-        balancer.pool().onHealthChange(this::reportHealth);
+        balancer.onHealthChange(this::reportHealth);
     }
 
-    synchronized Cluster start(int nodes) throws Exception {
-        for (int i = 0; i < nodes; i++) {
-            startNode(newSlot());
+    /** Starts {@code nodes} nodes, then the balancer in front of them. */
+    Cluster start(int nodes) throws Exception {
+        lock.lock();
+        try {
+            startCount = nodes;
+            for (int i = 0; i < nodes; i++) {
+                launch(newSlot());
+            }
+        } finally {
+            lock.unlock();
         }
         balancer.start();
         return this;
     }
 
     public Strategy strategy() {
-        return strategy;
+        return Strategy.of(kind);
+    }
+
+    public ClusterKind kind() {
+        return kind;
     }
 
     public URI lbUri() {
         return balancer.uri();
     }
 
-    public LoadBalancer balancer() {
+    public Balancer balancer() {
         return balancer;
     }
 
     /** The nodes in id order, down ones included. */
-    public synchronized List<NodeView> nodes() {
+    public List<NodeView> nodes() {
+        record Seen(String id, URI uri, RunningNode node) {
+        }
+        List<Seen> seen = new ArrayList<>();
+        lock.lock();
+        try {
+            slots.values().forEach(s -> seen.add(new Seen(s.id, s.uri(), s.node)));
+        } finally {
+            lock.unlock();
+        }
         List<NodeView> views = new ArrayList<>();
-        for (String id : order) {
-            NodeSlot slot = slots.get(id);
-            URI uri = URI.create("http://127.0.0.1:" + slot.port);
-            boolean up = slot.process != null && slot.process.running();
-            boolean healthy = balancer.pool().byUri(uri).map(Backend::healthy).orElse(false);
-            views.add(new NodeView(id, uri, up, healthy, up ? slot.process.sessionsHeld() : 0));
+        for (Seen s : seen) {
+            boolean up = s.node() != null && s.node().running();
+            views.add(new NodeView(s.id(), s.uri(), up, balancer.healthy(s.uri()),
+                    up ? s.node().sessionsHeld() : 0, up ? s.node().pid() : 0));
         }
         return views;
     }
 
     /** Crashes the node; answers false when it was already down. */
-    public synchronized boolean kill(String id) {
-        NodeSlot slot = slot(id);
-        if (slot.process == null) {
-            return false;
+    public boolean kill(String id) {
+        lock.lock();
+        try {
+            NodeSlot slot = slot(id);
+            if (slot.node == null) {
+                return false;
+            }
+            slot.node.kill();
+            slot.node = null;
+        } finally {
+            lock.unlock();
         }
-        slot.process.kill();
-        slot.process = null;
-        events.accept(LabEvent.of("node-killed", strategy.key(), id + " crashed: its port is closed and its memory is gone"));
+        events.accept(LabEvent.of("node-killed", kind.key(), id + " crashed: its port is closed and its memory is gone"));
         return true;
     }
 
-    /** Starts a fresh node on the id's port (killing the old one first if it is up). */
-    public synchronized void restart(String id) throws Exception {
-        NodeSlot slot = slot(id);
-        if (slot.process != null) {
-            kill(id);
+    /**
+     * Starts a fresh node on the id's port (crashing the old one first if it is up) and waits, outside
+     * any lock, until the balancer sees it healthy.
+     *
+     * @throws NodeNotSeenException when the node started but the balancer did not see it healthy in time
+     */
+    public void restart(String id) throws Exception {
+        URI uri;
+        lock.lock();
+        try {
+            NodeSlot slot = slot(id);
+            if (slot.node != null) {
+                slot.node.kill();
+                slot.node = null;
+            }
+            launch(slot);
+            uri = slot.uri();
+        } finally {
+            lock.unlock();
         }
-        startNode(slot);
-        events.accept(LabEvent.of("node-restarted", strategy.key(), id + " started again with empty memory"));
-        awaitSeen(slot, true);
+        events.accept(LabEvent.of("node-restarted", kind.key(), id + " started again with empty memory"));
+        awaitSeen(id, uri);
     }
 
-    /** Adds a node Sn+1 and puts it behind the balancer; answers its id. */
-    public synchronized String addNode() throws Exception {
-        NodeSlot slot = newSlot();
-        startNode(slot);
-        events.accept(LabEvent.of("node-added", strategy.key(), slot.id + " joined the cluster"));
-        awaitSeen(slot, true);
+    /** Adds a node Sn+1, puts it behind the balancer and waits until the balancer sees it; answers its id. */
+    public String addNode() throws Exception {
+        NodeSlot slot;
+        lock.lock();
+        try {
+            slot = newSlot();
+            try {
+                launch(slot);
+            } catch (Exception e) {
+                slots.remove(slot.id);
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+        events.accept(LabEvent.of("node-added", kind.key(), slot.id + " joined the cluster"));
+        awaitSeen(slot.id, slot.uri());
         return slot.id;
     }
 
-    /** Every node fresh and up, the balancer's round-robin back at S1. */
-    synchronized void reset() throws Exception {
-        for (String id : order) {
-            NodeSlot slot = slots.get(id);
-            if (slot.process != null) {
-                slot.process.kill();
-            }
-            startNode(slot);
+    /**
+     * Takes the node out of the balancer's rotation; requests it is serving finish. The node keeps
+     * running (a drained node can be restarted, which puts it back). Answers when the balancer has let it go.
+     */
+    public java.util.concurrent.CompletableFuture<Void> drain(String id) {
+        URI uri;
+        lock.lock();
+        try {
+            uri = slot(id).uri();
+        } finally {
+            lock.unlock();
         }
-        for (String id : order) {
-            awaitSeen(slots.get(id), true);
+        events.accept(LabEvent.of("node-draining", kind.key(), id + " takes no new requests; those in flight finish"));
+        return balancer.drain(uri);
+    }
+
+    /**
+     * Back to exactly the start: the nodes it started with, fresh and up (nodes added since are
+     * stopped and removed from the balancer), and the balancer's policy forgotten (round-robin at S1).
+     */
+    void reset() throws Exception {
+        Map<String, URI> fresh = new LinkedHashMap<>();
+        lock.lock();
+        try {
+            List<NodeSlot> all = new ArrayList<>(slots.values());
+            for (int i = 0; i < all.size(); i++) {
+                NodeSlot slot = all.get(i);
+                if (slot.node != null) {
+                    slot.node.kill();
+                    slot.node = null;
+                }
+                if (i >= startCount) {
+                    balancer.removeBackend(slot.uri());
+                    slots.remove(slot.id);
+                } else {
+                    launch(slot);
+                    fresh.put(slot.id, slot.uri());
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Map.Entry<String, URI> node : fresh.entrySet()) {
+            awaitSeen(node.getKey(), node.getValue());
         }
         balancer.resetPolicy();
     }
 
     private NodeSlot newSlot() {
-        NodeSlot slot = new NodeSlot("S" + (order.size() + 1));
+        NodeSlot slot = new NodeSlot("S" + (slots.size() + 1));
         slots.put(slot.id, slot);
-        order.add(slot.id);
         return slot;
     }
 
-    private void startNode(NodeSlot slot) throws Exception {
-        AppNode node = new AppNode(slot.id, slot.port, strategies.forNode(strategy), users, cookies,
-                strategies.throttleForNode(), threadPool).start();
-        slot.port = node.port();
-        slot.process = node;
-        balancer.addBackend(node.uri());
+    /** Called with the lock held: starts the slot's node and makes sure the balancer has it. */
+    private void launch(NodeSlot slot) throws Exception {
+        RunningNode node = launcher.launch(slot.id, kind, slot.port);
+        slot.port = node.uri().getPort();
+        slot.node = node;
+        balancer.addBackend(slot.uri());
     }
 
-    private void awaitSeen(NodeSlot slot, boolean healthy) throws InterruptedException {
-        balancer.pool().awaitHealth(URI.create("http://127.0.0.1:" + slot.port), healthy, SEEN_TIMEOUT);
+    private void awaitSeen(String id, URI uri) throws InterruptedException {
+        if (!balancer.awaitHealth(uri, true, SEEN_TIMEOUT)) {
+            throw new NodeNotSeenException(kind.key(), id, SEEN_TIMEOUT);
+        }
     }
 
     private NodeSlot slot(String id) {
@@ -169,20 +248,34 @@ public final class Cluster implements AutoCloseable {
         return slot;
     }
 
-    private void reportHealth(Backend backend) {
-        String id = slots.values().stream()
-                .filter(s -> backend.uri().getPort() == s.port).map(s -> s.id).findFirst().orElse(backend.uri().toString());
-        events.accept(LabEvent.of(backend.healthy() ? "node-up" : "node-down", strategy.key(),
-                "the load balancer sees " + id + (backend.healthy() ? " healthy again" : " as down")));
+    private void reportHealth(URI backend, boolean healthy) {
+        String id = backend.toString();
+        lock.lock();
+        try {
+            for (NodeSlot slot : slots.values()) {
+                if (slot.port == backend.getPort()) {
+                    id = slot.id;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        events.accept(LabEvent.of(healthy ? "node-up" : "node-down", kind.key(),
+                "the load balancer sees " + id + (healthy ? " healthy again" : " as down")));
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         balancer.close();
-        for (NodeSlot slot : slots.values()) {
-            if (slot.process != null) {
-                slot.process.kill();
+        lock.lock();
+        try {
+            for (NodeSlot slot : slots.values()) {
+                if (slot.node != null) {
+                    slot.node.kill();
+                }
             }
+        } finally {
+            lock.unlock();
         }
     }
 }

@@ -29,6 +29,7 @@ public final class Lab implements AutoCloseable {
     private final RedisControl redis;
     private final SessionStrategies strategies;
     private final Map<Strategy, Cluster> clusters = new java.util.LinkedHashMap<>();
+    private NodeLauncher launcher;
     private final List<LabListener> listeners = new CopyOnWriteArrayList<>();
 
     private TlsMaterial tls;
@@ -54,11 +55,17 @@ public final class Lab implements AutoCloseable {
             SessionCookies cookies = new SessionCookies(config.https());
             lab.tls = config.https() ? TlsMaterial.generate() : null;
             TlsEndpoint endpoint = lab.tls == null ? null : new TlsEndpoint(lab.tls.keyStore(), lab.tls.password());
+            lab.launcher = new InProcessNodeLauncher(lab.strategies, users, cookies, pool);
+            BalancerKinds.Factory balancers = BalancerKinds.byKey(config.balancer()).orElseThrow();
             for (Strategy strategy : config.strategies()) {
-                Cluster cluster = new Cluster(strategy, lab.strategies, users, cookies, pool, lab::publish, endpoint);
+                Cluster cluster = new Cluster(strategy.kind(), lab.launcher,
+                        balancers.create(strategy.kind(), pool, endpoint), lab::publish);
                 lab.clusters.put(strategy, cluster);
-                cluster.start(config.nodesPerCluster());
             }
+            lab.inEveryCluster(cluster -> {
+                cluster.start(config.nodesPerCluster());
+                return null;
+            });
             // After the servers, not beside them: the warm-up hash would take a core from the start-up.
             users.warmedUp();
         } catch (Exception | Error e) {
@@ -115,21 +122,60 @@ public final class Lab implements AutoCloseable {
         return any;
     }
 
-    /** Starts a fresh node with this id in every cluster, and waits until each balancer sees it. */
+    /**
+     * Starts a fresh node with this id in every cluster, and waits until each balancer sees it.
+     *
+     * @throws NodeNotSeenException when a balancer did not see its node healthy in time
+     */
     public void restart(String nodeId) throws Exception {
         requireNode(nodeId);
-        for (Cluster cluster : clusters.values()) {
+        inEveryCluster(cluster -> {
             cluster.restart(nodeId);
-        }
+            return null;
+        });
     }
 
-    /** Adds one node to every cluster; answers its id. */
+    /** Adds one node to every cluster and waits until each balancer sees it; answers its id. */
     public String addNode() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (Cluster cluster : clusters.values()) {
-            ids.add(cluster.addNode());
+        return inEveryCluster(Cluster::addNode).get(0);
+    }
+
+    /** A change to one cluster, run in every cluster at once. */
+    @FunctionalInterface
+    private interface ClusterChange<T> {
+        T apply(Cluster cluster) throws Exception;
+    }
+
+    /**
+     * Runs the change in every cluster at once (each waits for its own balancer, and a node process
+     * takes a moment to start), and answers the results in cluster order. The first failure is
+     * thrown once every cluster is done, the others attached to it.
+     */
+    private <T> List<T> inEveryCluster(ClusterChange<T> change) throws Exception {
+        List<java.util.concurrent.Future<T>> pending = new ArrayList<>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Cluster cluster : clusters.values()) {
+                pending.add(executor.submit(() -> change.apply(cluster)));
+            }
         }
-        return ids.get(0);
+        List<T> results = new ArrayList<>();
+        Exception first = null;
+        for (var future : pending) {
+            try {
+                results.add(future.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                Exception cause = e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+                if (first == null) {
+                    first = cause;
+                } else {
+                    first.addSuppressed(cause);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return results;
     }
 
     /** Stops the lab's Redis abruptly; throws UnsupportedOperationException for an external one. */
@@ -163,18 +209,20 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Back to the starting state: Redis running and emptied of sessions, every node fresh and up,
-     * every balancer's round-robin at S1.
+     * Back to the starting state: Redis running and emptied of sessions, the configured number of
+     * nodes per cluster fresh and up (nodes added since are removed), every balancer's round-robin at S1.
      */
     public void reset() throws Exception {
         if (redis.managed() && !redis.running()) {
             redis.start();
         }
         SessionKeys.flush(redis.url());
-        for (Cluster cluster : clusters.values()) {
+        inEveryCluster(cluster -> {
             cluster.reset();
-        }
-        publish(LabEvent.of("reset", null, "the lab was reset: every node fresh, Redis emptied"));
+            return null;
+        });
+        publish(LabEvent.of("reset", null, "the lab was reset: " + config.nodesPerCluster()
+                + " fresh nodes per cluster, Redis emptied"));
     }
 
     public void addListener(LabListener listener) {
@@ -214,6 +262,9 @@ public final class Lab implements AutoCloseable {
     public void close() {
         for (Cluster cluster : clusters.values()) {
             cluster.close();
+        }
+        if (launcher != null) {
+            launcher.close();
         }
         strategies.close();
         redis.close();

@@ -16,10 +16,12 @@ import statelab.session.SessionPolicy;
  * @param sharedThrottle  whether failed sign-ins are counted in Redis (true) or by each node alone
  * @param https           whether the balancers answer HTTPS (self-signed) and cookies are {@code Secure} with
  *                        the {@code __Host-} prefix
+ * @param balancer        which balancer runs in front of each cluster, a key of {@link BalancerKinds}
+ * @param nodeProcesses   whether each node runs as an operating-system process of its own
  */
 public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional<String> redisUrl,
                         boolean redisPersistent, SessionPolicy sessionPolicy, boolean jwtRevocation,
-                        boolean sharedThrottle, boolean https) {
+                        boolean sharedThrottle, boolean https, String balancer, boolean nodeProcesses) {
 
     public LabConfig {
         strategies = List.copyOf(strategies);
@@ -29,42 +31,54 @@ public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional
         if (nodesPerCluster < 1 || nodesPerCluster > 16) {
             throw new IllegalArgumentException("nodes per cluster must be between 1 and 16, not " + nodesPerCluster);
         }
+        if (BalancerKinds.byKey(balancer).isEmpty()) {
+            throw new IllegalArgumentException("no balancer '" + balancer + "' (" + BalancerKinds.keys() + ")");
+        }
     }
 
     /** All four strategies, three nodes each, a lab-run Redis without persistence, standard timeouts. */
     public static LabConfig standard() {
-        return new LabConfig(List.of(Strategy.values()), 3, Optional.empty(), false, SessionPolicy.standard(), false, true, false);
+        return new LabConfig(Strategy.values(), 3, Optional.empty(), false, SessionPolicy.standard(), false, true, false,
+                BalancerKinds.STATELAB, false);
     }
 
     public LabConfig withRedisUrl(String url) {
-        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https);
+        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
     }
 
     public LabConfig withNodes(int count) {
-        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https);
+        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
     }
 
     public LabConfig withStrategies(List<Strategy> chosen) {
-        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https);
+        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
     }
 
     public LabConfig withRedisPersistence(boolean persistent) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle, https);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
     }
 
     public LabConfig withSessionPolicy(SessionPolicy policy) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle, https);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
     }
 
     public LabConfig withSharedThrottle(boolean shared) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared, https);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared, https, balancer, nodeProcesses);
     }
 
     public LabConfig withHttps(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, on);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, on, balancer, nodeProcesses);
+    }
+
+    public LabConfig withBalancer(String key) {
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, key, nodeProcesses);
+    }
+
+    public LabConfig withNodeProcesses(boolean on) {
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, on);
     }
 
     public LabConfig withJwtRevocation(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle, https);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle, https, balancer, nodeProcesses);
     }
 }

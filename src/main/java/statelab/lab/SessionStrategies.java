@@ -5,27 +5,24 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.Optional;
-import statelab.session.InMemorySessionStrategy;
 import statelab.session.LocalLoginThrottle;
 import statelab.session.LoginThrottle;
 import statelab.session.redis.RedisLoginThrottle;
+import statelab.session.RevocationList;
 import statelab.session.SessionPolicy;
 import statelab.session.SessionStrategy;
 import statelab.session.jwt.JwtKeys;
-import statelab.session.jwt.JwtSessionStrategy;
 import statelab.session.jwt.TokenIssuer;
 import statelab.session.jwt.TokenVerifier;
 import statelab.session.redis.RedisLink;
 import statelab.session.redis.RedisRevocationList;
-import statelab.session.redis.RedisSessionStrategy;
 
 /**
  * Makes the session strategy for a fresh node of a cluster. What is shared between nodes is shared
  * here (Redis, the token keys); what belongs to one node (its memory, its Redis connection) is new
  * for every node, so a killed node's memory really is gone.
  */
-final class SessionStrategies implements AutoCloseable {
+final class SessionStrategies implements NodeContext, AutoCloseable {
     private final SessionPolicy policy;
     private final RedisControl redis;
     private final ClientResources redisResources;
@@ -51,12 +48,33 @@ final class SessionStrategies implements AutoCloseable {
         this.revocations = new SwitchableRevocationList(new RedisRevocationList(revocationLink), jwtRevocation);
     }
 
-    SessionStrategy forNode(Strategy strategy) {
-        return switch (strategy) {
-            case IN_MEMORY, STICKY -> new InMemorySessionStrategy(policy);
-            case REDIS -> new RedisSessionStrategy(new RedisLink(redisResources, redis.url()), policy);
-            case JWT -> new JwtSessionStrategy(issuer, new TokenVerifier(keys::publicKeys, policy.clock()), policy, Optional.of(revocations));
-        };
+    SessionStrategy forNode(ClusterKind kind) {
+        return kind.sessions().forNode(this);
+    }
+
+    @Override
+    public SessionPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public RedisLink newRedisLink() {
+        return new RedisLink(redisResources, redis.url());
+    }
+
+    @Override
+    public TokenIssuer tokenIssuer() {
+        return issuer;
+    }
+
+    @Override
+    public TokenVerifier tokenVerifier() {
+        return new TokenVerifier(keys::publicKeys, policy.clock());
+    }
+
+    @Override
+    public RevocationList revocations() {
+        return revocations;
     }
 
     /**

@@ -1,59 +1,77 @@
 package statelab.lab;
 
-import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import statelab.session.InMemorySessionStrategy;
-import statelab.session.jwt.JwtSessionStrategy;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The four ways the lab keeps Alice's session, one cluster each. The key is the kebab-case id used
- * everywhere (CLI, JSON, page); the order is the order the lesson shows them in.
+ * A handle on one {@link ClusterKind}, kept so callers can go on writing {@code Strategy.JWT} and
+ * {@code cluster.strategy().key()}. It holds no knowledge of its own: every answer comes from the
+ * kind in {@link ClusterKinds}. There is exactly one handle per kind, so {@code ==} compares them.
  */
-public enum Strategy {
-    IN_MEMORY("in-memory", "round-robin", "RAM of the node that handled the login"),
-    STICKY("sticky", "sticky-cookie", "RAM of the pinned node"),
-    REDIS("redis", "round-robin", "Redis, one key per session, with a TTL"),
-    JWT("jwt", "round-robin", "nowhere on the server: inside a signed token");
+public final class Strategy {
+    private static final Map<ClusterKind, Strategy> HANDLES = new ConcurrentHashMap<>();
 
-    private final String key;
-    private final String balancing;
-    private final String sessionHome;
+    public static final Strategy IN_MEMORY = of(ClusterKinds.IN_MEMORY);
+    public static final Strategy STICKY = of(ClusterKinds.STICKY);
+    public static final Strategy REDIS = of(ClusterKinds.REDIS);
+    public static final Strategy JWT = of(ClusterKinds.JWT);
 
-    Strategy(String key, String balancing, String sessionHome) {
-        this.key = key;
-        this.balancing = balancing;
-        this.sessionHome = sessionHome;
+    private final ClusterKind kind;
+
+    private Strategy(ClusterKind kind) {
+        this.kind = kind;
+    }
+
+    /** The one handle on this kind. */
+    public static Strategy of(ClusterKind kind) {
+        return HANDLES.computeIfAbsent(kind, Strategy::new);
+    }
+
+    /** Every registered kind's handle, in display order. */
+    public static List<Strategy> values() {
+        return ClusterKinds.all().stream().map(Strategy::of).toList();
+    }
+
+    /** The handle of the kind with this key; empty when no kind has it. */
+    public static Optional<Strategy> fromKey(String key) {
+        return ClusterKinds.byKey(key).map(Strategy::of);
+    }
+
+    public ClusterKind kind() {
+        return kind;
     }
 
     public String key() {
-        return key;
+        return kind.key();
+    }
+
+    public String title() {
+        return kind.title();
     }
 
     /** The balancing policy's key: {@code round-robin} or {@code sticky-cookie}. */
     public String balancing() {
-        return balancing;
+        return kind.balancing();
     }
 
     /** Where the session lives, in a few words. */
     public String sessionHome() {
-        return sessionHome;
+        return kind.sessionHome();
     }
 
     /** The cookie that carries a client's credential in this cluster. */
     public String credentialCookie() {
-        return this == JWT ? JwtSessionStrategy.COOKIE : InMemorySessionStrategy.COOKIE;
+        return kind.credentialCookie();
     }
 
     public boolean usesRedis() {
-        return this == REDIS;
-    }
-
-    public static Optional<Strategy> fromKey(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+        return kind.usesRedis();
     }
 
     @Override
     public String toString() {
-        return key;
+        return kind.key();
     }
 }

@@ -12,6 +12,8 @@ public final class Backend {
     private final String affinityToken;
     private volatile boolean healthy = true;
     private final AtomicLong forwarded = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean draining;
 
     Backend(URI uri, String affinityToken) {
         this.uri = uri;
@@ -40,6 +42,33 @@ public final class Backend {
 
     void countForwarded() {
         forwarded.incrementAndGet();
+    }
+
+    /** Whether the backend is being drained: it takes no new requests. */
+    public boolean draining() {
+        return draining;
+    }
+
+    void markDraining() {
+        draining = true;
+    }
+
+    /** One more request on its way to this backend. */
+    void enter() {
+        inFlight.incrementAndGet();
+    }
+
+    /** One request to this backend finished; answers how many are still in flight. */
+    int leave() {
+        return inFlight.decrementAndGet();
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    BackendStatus status() {
+        return new BackendStatus(uri, healthy, draining, forwarded.get());
     }
 
     /** Requests the balancer sent to this backend (retries included). */

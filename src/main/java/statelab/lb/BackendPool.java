@@ -23,6 +23,8 @@ public final class BackendPool {
     private volatile List<Backend> healthy = List.of();
     private final byte[] secret = new byte[32];
     private volatile Consumer<Backend> onHealthChange = b -> { };
+    private final java.util.Map<Backend, java.util.concurrent.CompletableFuture<Void>> drains =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public BackendPool() {
         new SecureRandom().nextBytes(secret);
@@ -47,7 +49,53 @@ public final class BackendPool {
         return List.copyOf(backends);
     }
 
-    /** The backends believed healthy, in the order they were added. */
+    /** Removes a backend at once; answers whether it was there. */
+    public boolean remove(URI uri) {
+        synchronized (backends) {
+            Optional<Backend> found = byUri(uri);
+            found.ifPresent(backends::remove);
+            refreshHealthy();
+            found.map(drains::remove).ifPresent(done -> done.complete(null));
+            return found.isPresent();
+        }
+    }
+
+    /**
+     * Takes the backend out of the rotation and removes it once the requests it is serving have
+     * finished; the future completes then (at once when it has none, or is not in the pool).
+     */
+    public java.util.concurrent.CompletableFuture<Void> drain(URI uri) {
+        synchronized (backends) {
+            Optional<Backend> found = byUri(uri);
+            if (found.isEmpty()) {
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+            Backend backend = found.get();
+            backend.markDraining();
+            refreshHealthy();
+            java.util.concurrent.CompletableFuture<Void> done =
+                    drains.computeIfAbsent(backend, b -> new java.util.concurrent.CompletableFuture<>());
+            removeIfDrained(backend);
+            return done;
+        }
+    }
+
+    /** Called when a request to the backend finished: a drained backend goes once it serves none. */
+    void released(Backend backend, int stillInFlight) {
+        if (stillInFlight <= 0 && backend.draining()) {
+            removeIfDrained(backend);
+        }
+    }
+
+    private void removeIfDrained(Backend backend) {
+        synchronized (backends) {
+            if (backend.draining() && backend.inFlight() <= 0) {
+                remove(backend.uri());
+            }
+        }
+    }
+
+    /** The backends believed healthy and not draining, in the order they were added. */
     public List<Backend> healthy() {
         return healthy;
     }
@@ -55,7 +103,7 @@ public final class BackendPool {
     /** Every request reads the healthy list and it changes only on a health flip, so it is kept, not rebuilt. */
     private void refreshHealthy() {
         synchronized (backends) {
-            healthy = backends.stream().filter(Backend::healthy).toList();
+            healthy = backends.stream().filter(b -> b.healthy() && !b.draining()).toList();
         }
     }
 

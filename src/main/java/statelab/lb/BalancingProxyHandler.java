@@ -73,7 +73,9 @@ final class BalancingProxyHandler extends ProxyHandler {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback original) {
+        // Whatever backend the request ends on is told when it finishes, so a drain knows when a backend is idle.
+        Callback callback = Callback.from(original, () -> leave(request));
         if (RequestBodies.present(request)) {
             return readBodyThenForward(request, response, callback);
         }
@@ -120,11 +122,21 @@ final class BalancingProxyHandler extends ProxyHandler {
             return true;
         }
         BalancingPolicy.Choice picked = choice.get();
+        leave(request);
+        picked.backend().enter();
         request.setAttribute(CHOSEN, picked.backend());
         request.setAttribute(AFFINITY_COOKIE, picked.setCookie());
         picked.backend().countForwarded();
         stats.countForwarded();
         return super.handle(request, response, callback);
+    }
+
+    /** The request no longer goes to the backend it was sent to (it finished, or is retried elsewhere). */
+    private void leave(Request request) {
+        if (request.getAttribute(CHOSEN) instanceof Backend backend) {
+            request.removeAttribute(CHOSEN);
+            pool.released(backend, backend.leave());
+        }
     }
 
     @Override

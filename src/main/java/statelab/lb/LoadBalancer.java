@@ -3,6 +3,7 @@ package statelab.lb;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -14,7 +15,10 @@ import statelab.problem.ProblemErrorHandler;
  * backend chosen by a {@link BalancingPolicy}, with active health checks and retry of requests
  * that never reached a server. It knows its backends only as URIs.
  */
-public final class LoadBalancer implements AutoCloseable {
+public final class LoadBalancer implements Balancer {
+    /** This balancer's {@link #kind()}. */
+    public static final String KIND = "statelab";
+
     /** How often backends are health-checked. */
     public static final Duration HEALTH_INTERVAL = Duration.ofMillis(250);
 
@@ -52,6 +56,7 @@ public final class LoadBalancer implements AutoCloseable {
         server.setStopTimeout(0);
     }
 
+    @Override
     public LoadBalancer start() throws Exception {
         server.start();
         // The proxy's client exists once the proxy has started; health checks share its connections' executor.
@@ -60,32 +65,62 @@ public final class LoadBalancer implements AutoCloseable {
         return this;
     }
 
-    /** Adds a backend by URI; it is believed healthy until a check or a refused connection says otherwise. */
-    public Backend addBackend(URI uri) {
-        return pool.add(uri);
+    @Override
+    public String kind() {
+        return KIND;
     }
 
-    public List<Backend> backends() {
-        return pool.all();
+    @Override
+    public void addBackend(URI uri) {
+        pool.add(uri);
     }
 
-    public BackendPool pool() {
-        return pool;
+    @Override
+    public CompletableFuture<Void> drain(URI backend) {
+        return pool.drain(backend);
     }
 
-    /** Forgets the policy's position (round-robin starts again at the first backend). */
+    @Override
+    public void removeBackend(URI backend) {
+        pool.remove(backend);
+    }
+
+    @Override
+    public List<BackendStatus> backends() {
+        return pool.all().stream().map(Backend::status).toList();
+    }
+
+    @Override
+    public int healthyCount() {
+        return pool.healthy().size();
+    }
+
+    @Override
+    public void onHealthChange(HealthListener listener) {
+        pool.onHealthChange(b -> listener.changed(b.uri(), b.healthy()));
+    }
+
+    @Override
+    public boolean awaitHealth(URI backend, boolean healthy, Duration timeout) throws InterruptedException {
+        return pool.awaitHealth(backend, healthy, timeout);
+    }
+
+    @Override
     public void resetPolicy() {
         policy.reset();
     }
 
+    @Override
     public String policyId() {
         return policy.id();
     }
 
+    @Override
     public LoadBalancerStats stats() {
         return stats;
     }
 
+    @Override
     public URI uri() {
         boolean secure = connector.getDefaultConnectionFactory() instanceof org.eclipse.jetty.server.SslConnectionFactory;
         return URI.create((secure ? "https" : "http") + "://127.0.0.1:" + connector.getLocalPort());

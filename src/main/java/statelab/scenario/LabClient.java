@@ -58,7 +58,7 @@ public final class LabClient implements AutoCloseable {
     /** A fresh client (empty cookie jar) for one cluster of a lab. */
     public static LabClient forCluster(Lab lab, Cluster cluster) {
         Strategy strategy = cluster.strategy();
-        TokenInspector tokens = strategy == Strategy.JWT
+        TokenInspector tokens = strategy.kind().carriesToken()
                 ? new TokenInspector(new TokenVerifier(lab::jwtPublicKeys, lab.config().sessionPolicy().clock())) : null;
         return new LabClient(cluster.lbUri(), lab.credentialCookie(strategy), tokens, lab.clientTls().orElse(null));
     }

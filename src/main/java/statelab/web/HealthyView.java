@@ -23,7 +23,7 @@ final class HealthyView {
         for (NodeView node : cluster.nodes()) {
             long left = deadline - System.nanoTime();
             if (node.up() && left > 0) {
-                cluster.balancer().pool().awaitHealth(node.url(), true, Duration.ofNanos(left));
+                cluster.balancer().awaitHealth(node.url(), true, Duration.ofNanos(left));
             }
         }
     }

@@ -20,7 +20,7 @@ final class RoundRobinPadding {
 
     /** Sends harmless {@code GET /health} requests through the cluster's balancer until the rotation is whole again. */
     static void complete(Cluster cluster, LabClient client, int sent) {
-        int extra = padding(sent, cluster.balancer().pool().healthy().size());
+        int extra = padding(sent, cluster.balancer().healthyCount());
         for (int i = 0; i < extra; i++) {
             client.send("GET", "/health", null);
         }

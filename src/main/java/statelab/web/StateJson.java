@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import statelab.lab.Cluster;
+import statelab.lab.ClusterKind;
 import statelab.lab.Lab;
 import statelab.lab.LabEvent;
 import statelab.lab.NodeView;
@@ -36,7 +37,10 @@ final class StateJson {
         this.keys = keys;
     }
 
-    /** {@code GET /api/clusters}: each cluster's strategy, balancer, policy and nodes. */
+    /**
+     * {@code GET /api/clusters}: each cluster as the registry of cluster kinds describes it (key, title,
+     * where the session lives), its balancer (which kind, its URL, its policy) and its nodes.
+     */
     ArrayNode clusters() {
         ArrayNode clusters = JSON.createArrayNode();
         lab.clusters().forEach(c -> clusters.add(cluster(c)));
@@ -71,10 +75,15 @@ final class StateJson {
 
     static ObjectNode cluster(Cluster cluster) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("strategy", cluster.strategy().key());
+        ClusterKind kind = cluster.kind();
+        node.put("key", kind.key());
+        node.put("strategy", kind.key());
+        node.put("title", kind.title());
+        node.put("sessionHome", kind.sessionHome());
+        node.put("usesRedis", kind.usesRedis());
+        node.put("balancer", cluster.balancer().kind());
         node.put("lb", cluster.lbUri().toString());
-        node.put("balancing", cluster.strategy().balancing());
-        node.put("sessionHome", cluster.strategy().sessionHome());
+        node.put("balancing", kind.balancing());
         node.set("nodes", nodes(cluster.nodes()));
         return node;
     }
@@ -83,7 +92,8 @@ final class StateJson {
         ArrayNode nodes = JSON.createArrayNode();
         for (NodeView view : views) {
             nodes.addObject().put("id", view.id()).put("url", view.url().toString()).put("up", view.up())
-                    .put("healthy", view.healthy()).put("sessions", view.sessions());
+                    .put("healthy", view.healthy()).put("sessions", view.sessions())
+                    .put("pid", view.pid() > 0 ? view.pid() : null);
         }
         return nodes;
     }

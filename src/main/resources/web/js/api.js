@@ -60,6 +60,7 @@ export const getJson = (path) => call('GET', path);
 export const postJson = (path, body) => call('POST', path, body);
 
 export const api = {
+  clusters: () => getJson('api/clusters'),
   state: () => getJson('api/state'),
   compare: () => getJson('api/compare'),
   revocation: () => getJson('api/revocation'),

@@ -58,12 +58,16 @@ export function clock(iso) {
   return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-export const STRATEGY_NAMES = {
-  'in-memory': 'In-memory sessions',
-  sticky: 'Sticky sessions',
-  redis: 'Redis sessions',
-  jwt: 'JWT',
-};
+/** Cluster titles by key, learnt from the lab's registry (GET /api/clusters, and each state's clusters). */
+export const STRATEGY_NAMES = {};
+
+/** Remembers the titles of the clusters the lab describes ({ key, title } each). */
+export function learnStrategyNames(clusters) {
+  for (const c of Array.isArray(clusters) ? clusters : []) {
+    const key = c && (c.key ?? c.strategy);
+    if (typeof key === 'string' && typeof c.title === 'string') STRATEGY_NAMES[key] = c.title;
+  }
+}
 
 export function strategyName(id) {
   return STRATEGY_NAMES[id] ?? String(id);

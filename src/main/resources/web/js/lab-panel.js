@@ -1,9 +1,10 @@
-// The live lab: four cluster columns, the controls, the stream status. Draws /api/state documents.
-import { h, setText, strategyName } from './dom.js';
+// The live lab: one column per cluster the lab runs (GET /api/clusters), the controls, the stream status. Draws /api/state documents.
+import { h, setText, strategyName, learnStrategyNames } from './dom.js';
 import { api } from './api.js';
 import { renderWire } from './wire-view.js';
 
-const KNOWN = ['in-memory', 'sticky', 'redis', 'jwt'];
+// The clusters' keys in the lab's order, from its registry of cluster kinds.
+let known = [];
 
 const STREAM_TEXT = {
   connecting: 'connecting',
@@ -31,11 +32,24 @@ export function createLabPanel({ section, onError, clearError }) {
   const streamStatus = section.querySelector('#stream-status');
   const streamDot = section.querySelector('.stream-dot');
   const streamNote = section.querySelector('#stream-note');
+  const usesRedis = new Set();
+  const homes = new Map();
   let busy = false;
   let lastState = null;
   let applyState = () => {};
 
-  KNOWN.forEach((id) => column(id));
+  api.clusters().then((clusters) => {
+    learnStrategyNames(clusters);
+    known = clusters.map((c) => String(c.key));
+    clusters.forEach(learn);
+    known.forEach((id) => column(id));
+  }).catch(() => { /* the first state document draws the columns instead */ });
+
+  function learn(cluster) {
+    const key = String(cluster.key ?? cluster.strategy);
+    if (cluster.usesRedis === true) usesRedis.add(key);
+    if (typeof cluster.sessionHome === 'string') homes.set(key, cluster.sessionHome);
+  }
 
   function column(strategy) {
     let col = columns.get(strategy);
@@ -71,20 +85,20 @@ export function createLabPanel({ section, onError, clearError }) {
       wireKey: undefined,
     };
     el.querySelector('.nodes').setAttribute('aria-label', `App servers of the ${strategyName(strategy)} cluster`);
-    if (strategy === 'redis') {
+    if (usesRedis.has(strategy)) {
       col.store = h('div', { class: 'hop store', 'data-running': 'true' },
         h('span', { class: 'hop-name', text: 'Redis' }), h('span', { class: 'store-line', text: 'status unknown' }));
       col.storeSlot.replaceWith(col.store);
       col.storeWarning = h('p', { class: 'store-warning', hidden: true });
       col.verdict.after(col.storeWarning);
     } else {
-      const where = strategy === 'jwt' ? 'the token carries it' : strategy === 'in-memory' || strategy === 'sticky' ? 'each server’s own memory' : 'none';
+      const where = homes.get(strategy) ?? 'none';
       col.storeSlot.replaceWith(h('div', { class: 'hop store store-none' },
         h('span', { class: 'hop-name', text: 'No shared store' }), h('span', { class: 'store-line', text: where })));
     }
     renderWire(col.wireBody, null, strategy);
     // Keep the known order; unknown strategies go at the end.
-    const order = [...KNOWN, ...[...columns.keys()].filter((k) => !KNOWN.includes(k))];
+    const order = [...known, ...[...columns.keys()].filter((k) => !known.includes(k))];
     const after = order.slice(order.indexOf(strategy) + 1).map((k) => columns.get(k)).find(Boolean);
     grid.insertBefore(el, after ? after.el : null);
     columns.set(strategy, col);
@@ -155,7 +169,9 @@ export function createLabPanel({ section, onError, clearError }) {
   }
 
   function drawColumn(cluster, state) {
-    const strategy = String(cluster.strategy);
+    const strategy = String(cluster.key ?? cluster.strategy);
+    learnStrategyNames([cluster]);
+    learn(cluster);
     const col = column(strategy);
     const last = cluster.last && typeof cluster.last === 'object' ? cluster.last : null;
     const policy = [cluster.balancing, cluster.sessionHome ? `session: ${cluster.sessionHome}` : null].filter(Boolean).join(' · ');

@@ -34,7 +34,7 @@ class BenchCommandIT {
     @Test
     void every_strategy_is_measured_through_its_balancer_and_straight_to_a_node() throws Exception {
         try (TestLab lab = TestLab.start()) {
-            BenchPlan plan = new BenchPlan(List.of(Strategy.values()), List.of(Target.LB, Target.DIRECT), 2,
+            BenchPlan plan = new BenchPlan(Strategy.values(), List.of(Target.LB, Target.DIRECT), 2,
                     Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), 0, Optional.empty());
 
             BenchReport report = run(lab, plan);

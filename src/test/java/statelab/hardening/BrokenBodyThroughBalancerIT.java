@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
-import statelab.lb.Backend;
-import statelab.lb.LoadBalancer;
+import statelab.lb.BackendStatus;
+import statelab.lb.Balancer;
 import statelab.scenario.LabClient;
 
 /**
@@ -34,7 +34,7 @@ class BrokenBodyThroughBalancerIT {
     private static final int ATTACKS = 10;
 
     private static TestLab testLab;
-    private static LoadBalancer balancer;
+    private static Balancer balancer;
     private long retriesBefore;
 
     @BeforeAll
@@ -50,7 +50,7 @@ class BrokenBodyThroughBalancerIT {
 
     @BeforeEach
     void every_node_is_up() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(Backend::healthy));
+        await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(BackendStatus::healthy));
         retriesBefore = balancer.stats().retries();
     }
 
@@ -64,7 +64,7 @@ class BrokenBodyThroughBalancerIT {
             RawHttp.Answer answer = RawHttp.exchange(lb, attack.getBytes(StandardCharsets.ISO_8859_1));
             assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
             HostileInputIT.assertCleanProblem(answer, Hostile.Expected.of(400, "bad-request"));
-            assertThat(balancer.backends()).as("attack %d", i).allMatch(Backend::healthy);
+            assertThat(balancer.backends()).as("attack %d", i).allMatch(BackendStatus::healthy);
             assertThat(bob.send("GET", "/profile", null).succeeded()).isTrue();
         }
         assertThat(balancer.stats().retries()).isEqualTo(retriesBefore);
@@ -89,7 +89,7 @@ class BrokenBodyThroughBalancerIT {
             }
             assertThat(bob.send("GET", "/profile", null).succeeded()).as("bob after hang-up %d", i).isTrue();
         }
-        assertThat(balancer.backends()).allMatch(Backend::healthy);
+        assertThat(balancer.backends()).allMatch(BackendStatus::healthy);
         assertThat(balancer.stats().retries()).isEqualTo(retriesBefore);
         assertThat(balancer.stats().nodeDownAnswers()).isZero();
     }
@@ -104,7 +104,7 @@ class BrokenBodyThroughBalancerIT {
             // The node answers 401 without reading the body and closes; the reset of the unread body can cut
             // the exchange at the balancer. That may fail this one request, but must not take a node out.
             RawHttp.exchange(lb, Hostile.send("GET", "/profile", lb, "application/json", body));
-            assertThat(balancer.backends()).as("after attack %d", i).allMatch(Backend::healthy);
+            assertThat(balancer.backends()).as("after attack %d", i).allMatch(BackendStatus::healthy);
             assertThat(bob.send("GET", "/profile", null).succeeded()).as("bob after attack %d", i).isTrue();
         }
         assertThat(balancer.stats().nodeDownAnswers()).isZero();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
-import statelab.lb.Backend;
+import statelab.lb.BackendStatus;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
 import statelab.session.FailureKind;
@@ -33,7 +33,7 @@ class FlappingNodeIT {
     void start_lab() throws Exception {
         testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)));
         var balancer = testLab.lab().cluster(Strategy.REDIS).balancer();
-        await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(Backend::healthy));
+        await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(BackendStatus::healthy));
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +40,7 @@ class HostileInputIT {
 
     private static TestLab testLab;
     private static HttpServer canary;
-    private static final Map<Strategy, LabClient> BOB = new EnumMap<>(Strategy.class);
+    private static final Map<Strategy, LabClient> BOB = new java.util.concurrent.ConcurrentHashMap<>();
     private static final List<Hostile> TOKEN_ATTACKS = new ArrayList<>();
 
     @BeforeAll

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
-import statelab.lb.Backend;
+import statelab.lb.BackendStatus;
 import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
@@ -22,7 +22,7 @@ class LoadBalancerBodiesIT {
     void a_post_refused_by_a_node_that_just_died_is_retried_on_the_next_node() throws Exception {
         try (TestLab testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)))) {
             var balancer = testLab.lab().cluster(Strategy.REDIS).balancer();
-            await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(Backend::healthy));
+            await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(BackendStatus::healthy));
             LabClient alice = testLab.signedInAlice(Strategy.REDIS);
             await().atMost(Duration.ofSeconds(5)).until(() -> "S3".equals(alice.send("GET", "/profile", null).node()));
             testLab.lab().kill("S1");

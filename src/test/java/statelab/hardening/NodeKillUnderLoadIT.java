@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
-import statelab.lb.Backend;
-import statelab.lb.LoadBalancer;
+import statelab.lb.BackendStatus;
+import statelab.lb.Balancer;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
 import statelab.session.FailureKind;
@@ -57,8 +57,8 @@ class NodeKillUnderLoadIT {
     void start_lab() throws Exception {
         testLab = TestLab.start(LabConfig.standard().withStrategies(CLUSTERS));
         for (Strategy strategy : CLUSTERS) {
-            LoadBalancer balancer = testLab.lab().cluster(strategy).balancer();
-            await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(Backend::healthy));
+            Balancer balancer = testLab.lab().cluster(strategy).balancer();
+            await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(BackendStatus::healthy));
         }
     }
 
@@ -135,7 +135,7 @@ class NodeKillUnderLoadIT {
         List<LabClient> users = redisUsers(2);
         LabClient alice = users.get(0);
         LabClient bob = users.get(1);
-        LoadBalancer balancer = testLab.lab().cluster(Strategy.REDIS).balancer();
+        Balancer balancer = testLab.lab().cluster(Strategy.REDIS).balancer();
         await().atMost(Duration.ofSeconds(5)).until(() -> "S3".equals(alice.send("GET", "/profile", null).node()));
 
         testLab.lab().kill("S1");
@@ -143,8 +143,8 @@ class NodeKillUnderLoadIT {
         RequestResult post = alice.send("POST", "/settings", "{\"theme\":\"dark\"}");
 
         System.out.println("NodeKillUnderLoadIT: a POST refused by the dead S1 was answered " + post.summary());
-        List<Backend> backends = balancer.backends();
-        assertThat(backends.subList(1, 3)).as("S2 and S3 stay in the rotation").allMatch(Backend::healthy);
+        List<BackendStatus> backends = balancer.backends();
+        assertThat(backends.subList(1, 3)).as("S2 and S3 stay in the rotation").allMatch(BackendStatus::healthy);
         assertThat(balancer.stats().nodeDownAnswers()).isZero();
         for (int i = 0; i < 3; i++) {
             assertThat(bob.send("GET", "/profile", null).succeeded()).as("bob, request %d", i).isTrue();
@@ -231,10 +231,10 @@ class NodeKillUnderLoadIT {
     }
 
     private Map<Strategy, Counts> counts() {
-        Map<Strategy, Counts> counts = new java.util.EnumMap<>(Strategy.class);
+        Map<Strategy, Counts> counts = new java.util.LinkedHashMap<>();
         for (Strategy strategy : CLUSTERS) {
-            LoadBalancer balancer = testLab.lab().cluster(strategy).balancer();
-            long[] perBackend = balancer.backends().stream().mapToLong(Backend::forwarded).toArray();
+            Balancer balancer = testLab.lab().cluster(strategy).balancer();
+            long[] perBackend = balancer.backends().stream().mapToLong(BackendStatus::forwarded).toArray();
             counts.put(strategy, new Counts(perBackend, balancer.stats().retries(), balancer.stats().nodeDownAnswers()));
         }
         return counts;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
-import statelab.lb.Backend;
+import statelab.lb.BackendStatus;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
 import statelab.session.FailureKind;
@@ -34,7 +34,7 @@ class RedisOutageIT {
         testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS, Strategy.JWT)));
         for (Strategy strategy : List.of(Strategy.REDIS, Strategy.JWT)) {
             var balancer = testLab.lab().cluster(strategy).balancer();
-            await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(Backend::healthy));
+            await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(BackendStatus::healthy));
         }
     }
 

@@ -119,6 +119,36 @@ class NodeKillIT {
         assertThat(servedBy).contains("S4");
     }
 
+    @Test
+    void reset_returns_to_the_configured_nodes_and_removes_added_ones_from_the_balancer() throws Exception {
+        testLab.lab().addNode();
+        testLab.lab().kill("S2");
+
+        testLab.lab().reset();
+
+        for (Cluster cluster : testLab.lab().clusters()) {
+            assertThat(cluster.nodes()).extracting(NodeView::id).containsExactly("S1", "S2", "S3");
+            assertThat(cluster.nodes()).allMatch(NodeView::up);
+            assertThat(cluster.balancer().backends()).hasSize(3);
+        }
+    }
+
+    @Test
+    void a_drained_node_takes_no_new_requests_and_leaves_the_balancer() throws Exception {
+        Cluster cluster = testLab.lab().cluster(Strategy.REDIS);
+        LabClient alice = testLab.signedInAlice(Strategy.REDIS);
+
+        cluster.drain("S2").get(5, java.util.concurrent.TimeUnit.SECONDS);
+        List<String> servedBy = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            servedBy.add(alice.send("GET", "/profile", null).node());
+        }
+
+        assertThat(servedBy).doesNotContain("S2").contains("S1", "S3");
+        assertThat(cluster.balancer().backends()).hasSize(2);
+        assertThat(node(Strategy.REDIS, "S2").up()).as("draining stops the traffic, not the node").isTrue();
+    }
+
     private NodeView node(Strategy strategy, String id) {
         return testLab.lab().cluster(strategy).nodes().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
     }

@@ -28,7 +28,7 @@ import statelab.TestLab;
 
 /** The lesson page in a real headless Chromium, driving a real lab. */
 class ModulePageIT {
-    private static final List<String> STRATEGIES = List.of("in-memory", "sticky", "redis", "jwt");
+    private static final List<String> STRATEGIES = statelab.lab.ClusterKinds.all().stream().map(statelab.lab.ClusterKind::key).toList();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static TestLab testLab;

@@ -18,7 +18,7 @@ import statelab.TestLab;
 
 /** The page's API (docs/API.md) on a real lab, through real HTTP. */
 class WebApiIT {
-    private static final List<String> STRATEGIES = List.of("in-memory", "sticky", "redis", "jwt");
+    private static final List<String> STRATEGIES = statelab.lab.ClusterKinds.all().stream().map(statelab.lab.ClusterKind::key).toList();
 
     private static TestLab testLab;
     private static WebServer web;
@@ -42,13 +42,18 @@ class WebApiIT {
     }
 
     @Test
-    void clusters_lists_each_strategy_with_its_balancer_and_nodes() {
+    void clusters_lists_each_kind_of_the_registry_with_its_balancer_and_nodes() {
         JsonNode clusters = api.get("api/clusters").json();
 
-        assertThat(clusters).hasSize(4);
+        assertThat(clusters).hasSize(statelab.lab.ClusterKinds.all().size());
         List<String> strategies = new ArrayList<>();
         for (JsonNode cluster : clusters) {
-            strategies.add(cluster.get("strategy").asText());
+            strategies.add(cluster.get("key").asText());
+            statelab.lab.ClusterKind kind = statelab.lab.ClusterKinds.byKey(cluster.get("key").asText()).orElseThrow();
+            assertThat(cluster.get("title").asText()).isEqualTo(kind.title());
+            assertThat(cluster.get("sessionHome").asText()).isEqualTo(kind.sessionHome());
+            assertThat(cluster.get("balancer").asText()).isEqualTo("statelab");
+            assertThat(cluster.get("strategy").asText()).as("the older name of the key").isEqualTo(kind.key());
             assertThat(cluster.get("lb").asText()).matches("http://127\\.0\\.0\\.1:\\d+");
             assertThat(cluster.get("balancing").asText()).isIn("round-robin", "sticky-cookie");
             assertThat(cluster.get("sessionHome").asText()).isNotBlank();
@@ -58,6 +63,7 @@ class WebApiIT {
                 assertThat(node.get("up").asBoolean()).isTrue();
                 assertThat(node.get("healthy").isBoolean()).isTrue();
                 assertThat(node.get("sessions").isInt()).isTrue();
+                assertThat(node.get("pid").isNull()).as("an in-process node has no pid of its own").isTrue();
             }
         }
         assertThat(strategies).isEqualTo(STRATEGIES);
