@@ -13,11 +13,12 @@ import statelab.session.FailureKind;
 import statelab.session.LoginThrottle;
 import statelab.session.Resolution;
 import statelab.session.SessionStrategy;
-import statelab.session.UserDirectory;
+import statelab.session.PasswordChecks;
 
 /**
  * Signing in and out: {@code POST /login}, {@code POST /logout}, {@code POST /logout-everywhere}.
- * Sign-in is throttled per user name before the password is even checked, gives a new credential
+ * Sign-in reserves an attempt of the user name's throttle before the password is even checked (check
+ * and count in one step), runs the check on the node's own bounded queue, gives a new credential
  * every time and revokes the one the client held before (no session fixation).
  */
 final class AccountEndpoints {
@@ -25,11 +26,11 @@ final class AccountEndpoints {
 
     private final NodeResponses out;
     private final SessionStrategy sessions;
-    private final UserDirectory users;
+    private final PasswordChecks users;
     private final SessionCookies cookies;
     private final LoginThrottle throttle;
 
-    AccountEndpoints(NodeResponses out, SessionStrategy sessions, UserDirectory users, SessionCookies cookies,
+    AccountEndpoints(NodeResponses out, SessionStrategy sessions, PasswordChecks users, SessionCookies cookies,
                      LoginThrottle throttle) {
         this.out = out;
         this.sessions = sessions;
@@ -47,19 +48,31 @@ final class AccountEndpoints {
             throw new NodeRequest.Rejected(400, "bad-request", "send {\"user\": \"...\", \"password\": \"...\"}");
         }
         String name = user.asText();
-        Optional<Duration> wait = throttle.blocked(name);
+        Optional<Duration> wait = throttle.reserve(name);
         if (wait.isPresent()) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds())));
+            long seconds = Math.max(1, wait.get().toSeconds());
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds));
             out.failure(response, callback, FailureKind.RATE_LIMITED,
-                    "too many failed sign-ins for this user name; try again later");
+                    "too many failed sign-ins for this user name; try again in " + seconds + " s", Map.of("retryAfter", seconds));
             return;
         }
-        if (!users.authenticate(name, password.asText().toCharArray())) {
-            throttle.failed(name);
+        boolean authentic;
+        try {
+            authentic = users.authenticate(name, password.asText().toCharArray());
+        } catch (PasswordChecks.Busy e) {
+            // No password was checked, so the attempt is given back; the client may retry in a moment.
+            throttle.release(name);
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            out.problem(response, callback, 503, "sign-in-busy", "Too many sign-ins at once",
+                    "this node is checking as many passwords as it queues; try again in a second");
+            return;
+        }
+        if (!authentic) {
+            // The reserved attempt stays counted: that is the failure.
             out.failure(response, callback, FailureKind.BAD_CREDENTIAL, "unknown user or wrong password");
             return;
         }
-        throttle.succeeded(name);
+        throttle.release(name);
         String previous = credentialOf(request);
         if (previous != null) {
             sessions.revoke(previous);

@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.ThreadPool;
 import statelab.problem.ProblemErrorHandler;
 import statelab.session.LoginThrottle;
+import statelab.session.PasswordChecks;
 import statelab.session.SessionStrategy;
 import statelab.session.UserDirectory;
 
@@ -20,6 +21,7 @@ public final class AppNode implements AutoCloseable {
     private final SessionStrategy sessions;
     private final Server server;
     private final ServerConnector connector;
+    private final PasswordChecks passwords;
 
     /**
      * @param port       the port to listen on; 0 picks a free one
@@ -35,7 +37,8 @@ public final class AppNode implements AutoCloseable {
         connector.setPort(port);
         connector.setReuseAddress(true);
         server.addConnector(connector);
-        server.setHandler(new NodeHandler(id, sessions, users, cookies, throttle));
+        this.passwords = new PasswordChecks(users, id);
+        server.setHandler(new NodeHandler(id, sessions, passwords, cookies, throttle));
         server.setStopTimeout(0);
         server.setStopAtShutdown(false);
         server.setErrorHandler(new ProblemErrorHandler());
@@ -74,6 +77,7 @@ public final class AppNode implements AutoCloseable {
         } catch (Exception e) {
             // A crash cannot fail; whatever stop() complained about, the node is gone.
         } finally {
+            passwords.close();
             sessions.close();
         }
     }

@@ -11,7 +11,7 @@ import statelab.session.LoginThrottle;
 import statelab.session.RequestTrace;
 import statelab.session.SessionStoreUnavailableException;
 import statelab.session.SessionStrategy;
-import statelab.session.UserDirectory;
+import statelab.session.PasswordChecks;
 
 /**
  * The app node's API (lab-semantics.md) in one routing table: login, logout, log out everywhere,
@@ -25,7 +25,7 @@ final class NodeHandler extends Handler.Abstract {
     private final AccountEndpoints account;
     private final PageEndpoints pages;
 
-    NodeHandler(String nodeId, SessionStrategy strategy, UserDirectory users, SessionCookies cookies, LoginThrottle throttle) {
+    NodeHandler(String nodeId, SessionStrategy strategy, PasswordChecks users, SessionCookies cookies, LoginThrottle throttle) {
         this.out = new NodeResponses(nodeId);
         SessionStrategy sessions = new TimedSessions(strategy);
         this.account = new AccountEndpoints(out, sessions, users, cookies, throttle);

@@ -42,13 +42,25 @@ final class NodeResponses {
     }
 
     void failure(Response response, Callback callback, FailureKind kind, String detail) {
-        problem(response, callback, kind.httpStatus(), kind.key(), titleOf(kind), detail);
+        failure(response, callback, kind, detail, Map.of());
+    }
+
+    /** A failure with extension members, such as {@code retryAfter} (seconds) for {@code rate-limited}. */
+    void failure(Response response, Callback callback, FailureKind kind, String detail, Map<String, Object> extra) {
+        problem(response, callback, kind.httpStatus(), kind.key(), titleOf(kind), detail, extra);
     }
 
     void problem(Response response, Callback callback, int status, String kind, String title, String detail) {
+        problem(response, callback, status, kind, title, detail, Map.of());
+    }
+
+    private void problem(Response response, Callback callback, int status, String kind, String title, String detail,
+                         Map<String, Object> extra) {
         response.getHeaders().put(SERVED_BY, nodeId);
         traceHeaders(response);
-        ProblemDetails.of(status, kind, title, detail).with("node", nodeId).with("user", null).write(response, callback);
+        ProblemDetails problem = ProblemDetails.of(status, kind, title, detail).with("node", nodeId).with("user", null);
+        extra.forEach(problem::with);
+        problem.write(response, callback);
     }
 
     private void write(Response response, Callback callback, int status, Map<String, Object> body) {

@@ -1,5 +1,10 @@
 package statelab.session;
 
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,6 +20,8 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordHash {
     private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
     private static final String PREFIX = "pbkdf2-sha512";
+    /** The longest password, in UTF-8 bytes, that HMAC-SHA512 takes as its key without hashing it first. */
+    public static final int MAX_PASSWORD_BYTES = 128;
     /** OWASP Password Storage Cheat Sheet's figure for PBKDF2-HMAC-SHA512. */
     public static final int DEFAULT_ITERATIONS = 210_000;
 
@@ -45,9 +52,32 @@ public final class PasswordHash {
         return new PasswordHash(Integer.parseInt(parts[1]), b64.decode(parts[2]), b64.decode(parts[3]));
     }
 
-    /** Whether the password matches, compared in constant time. */
+    /**
+     * Whether the password matches, compared in constant time. Only text the key derivation sees whole
+     * can match: HMAC pads a key shorter than its block with zero bytes (so {@code "pw\0"} would hash as
+     * {@code "pw"}), hashes a key longer than its block (so a long password has a short twin), and the
+     * UTF-8 encoding turns a lone surrogate into {@code '?'}. Such text is refused after the same work.
+     */
     public boolean matches(char[] password) {
-        return MessageDigest.isEqual(hash, derive(password, salt, iterations));
+        boolean whole = seenWhole(password);
+        boolean equal = MessageDigest.isEqual(hash, derive(password, salt, iterations));
+        return whole && equal;
+    }
+
+    /** No NUL, no lone surrogate, and at most {@value #MAX_PASSWORD_BYTES} bytes of UTF-8 (SHA-512's block). */
+    static boolean seenWhole(char[] password) {
+        CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        for (char c : password) {
+            if (c == '\0') {
+                return false;
+            }
+        }
+        try {
+            return utf8.encode(CharBuffer.wrap(password)).remaining() <= MAX_PASSWORD_BYTES;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     public String text() {

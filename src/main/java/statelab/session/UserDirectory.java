@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The lab's demo users and their salted password hashes, read from
@@ -19,10 +16,6 @@ import java.util.concurrent.Executors;
  */
 public final class UserDirectory {
     private static final String RESOURCE = "/statelab/users.properties";
-
-    private static final ExecutorService HASHING = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()),
-            Thread.ofPlatform().daemon().name("password-hash-", 1).factory());
 
     private final Map<String, PasswordHash> users;
     private final PasswordHash dummy;
@@ -55,32 +48,20 @@ public final class UserDirectory {
      * small machine would otherwise wait on the interpreter.
      */
     public UserDirectory warmedUp() {
-        HASHING.submit(() -> dummy.matches("warm-up".toCharArray()));
+        Thread.ofPlatform().daemon().name("password-hash-warm-up").start(() -> dummy.matches("warm-up".toCharArray()));
         return this;
     }
 
     /**
-     * Whether this user exists and the password is theirs. Null arguments answer false.
-     *
-     * <p>The hash runs on a small pool of platform threads, not on the caller's: the lab's servers run
-     * on virtual threads that share one carrier per core, and a deliberately slow hash computing on a
-     * carrier would stall every other server's requests, health checks included, until it finished.
+     * Whether this user exists and the password is theirs, computed on the caller's thread (nodes run it
+     * on their own {@link PasswordChecks}). Null arguments answer false.
      */
     public boolean authenticate(String user, char[] password) {
         if (user == null || password == null) {
             return false;
         }
         PasswordHash hash = users.get(user);
-        PasswordHash checked = hash != null ? hash : dummy;
-        boolean matches;
-        try {
-            matches = HASHING.submit(() -> checked.matches(password)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the password hash failed", e.getCause());
-        }
+        boolean matches = (hash != null ? hash : dummy).matches(password);
         return hash != null && matches;
     }
 }

@@ -39,4 +39,26 @@ class PasswordHashTest {
         assertThat(users.authenticate("mallory", "wonderland".toCharArray())).isFalse();
         assertThat(users.authenticate(null, null)).isFalse();
     }
+
+    @Test
+    void trailing_nul_characters_are_not_the_password() {
+        PasswordHash hash = PasswordHash.of("wonderland".toCharArray(), 1000);
+
+        // HMAC pads a short key with zero bytes, so the KDF alone cannot tell these from the password.
+        assertThat(hash.matches("wonderland\0".toCharArray())).isFalse();
+        assertThat(hash.matches("wonderland\0\0\0".toCharArray())).isFalse();
+        assertThat(hash.matches("wonderland".toCharArray())).isTrue();
+    }
+
+    @Test
+    void text_the_hash_would_not_see_whole_is_refused() {
+        PasswordHash hash = PasswordHash.of("wonderlan?".toCharArray(), 1000);
+        String long128 = "x".repeat(PasswordHash.MAX_PASSWORD_BYTES + 1);
+        PasswordHash longHash = PasswordHash.of(long128.toCharArray(), 1000);
+
+        // A lone surrogate is encoded as '?': a different text that would hash the same.
+        assertThat(hash.matches("wonderlan\uD800".toCharArray())).isFalse();
+        // HMAC hashes a key longer than its block first, so a long password has a short twin.
+        assertThat(longHash.matches(long128.toCharArray())).isFalse();
+    }
 }

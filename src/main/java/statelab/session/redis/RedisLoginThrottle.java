@@ -9,19 +9,37 @@ import statelab.session.LoginThrottle;
 import statelab.session.SessionStoreUnavailableException;
 
 /**
- * Failure counters in Redis, shared by every node, so the limit holds however many nodes an attacker
- * spreads attempts over. One key per user name with the window as its TTL. When Redis cannot be
- * reached, this node falls back to counting in its own memory rather than refusing every sign-in
- * (or letting every guess through).
+ * Attempt counters in Redis, shared by every node, so the limit holds however many nodes an attacker
+ * spreads attempts over. One key per user name with the window as its TTL. Reserving is one Lua
+ * script (read, compare, count, set the TTL), so Redis runs it whole: twenty guesses at the same
+ * moment reserve at most {@link #LIMIT} attempts between them. When Redis cannot be reached, this node
+ * falls back to counting in its own memory rather than refusing every sign-in (or letting every guess
+ * through).
  */
 public final class RedisLoginThrottle implements LoginThrottle {
     static final String KEY_PREFIX = "statelab:login-failures:";
-    private static final String COUNT_SCRIPT = """
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+    /** Answers 0 when the attempt is counted, else the milliseconds until the user name may try again. */
+    private static final String RESERVE_SCRIPT = """
+            local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if n >= tonumber(ARGV[2]) then
+              local left = redis.call('PTTL', KEYS[1])
+              if left < 0 then
+                redis.call('PEXPIRE', KEYS[1], ARGV[1])
+                left = tonumber(ARGV[1])
+              end
+              return math.max(left, 1)
+            end
+            if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return 0
+            """;
+    /** Gives one attempt back; never creates the key, never goes below zero. */
+    private static final String RELEASE_SCRIPT = """
+            local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if n <= 1 then redis.call('DEL', KEYS[1]) else redis.call('DECR', KEYS[1]) end
             return n
             """;
-    private static final String COUNT_SHA = Scripts.sha1(COUNT_SCRIPT);
+    private static final String RESERVE_SHA = Scripts.sha1(RESERVE_SCRIPT);
+    private static final String RELEASE_SHA = Scripts.sha1(RELEASE_SCRIPT);
 
     private final RedisLink redis;
     private final LocalLoginThrottle fallback;
@@ -32,47 +50,38 @@ public final class RedisLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public Optional<Duration> blocked(String user) {
+    public Optional<Duration> reserve(String user) {
         try {
-            String count = redis.call(c -> c.get(KEY_PREFIX + user));
-            if (count == null || Long.parseLong(count) < LIMIT) {
-                return Optional.empty();
-            }
-            long millis = redis.call(c -> c.pttl(KEY_PREFIX + user));
-            return Optional.of(Duration.ofMillis(Math.max(millis, 1000)));
+            long waitMillis = run(RESERVE_SCRIPT, RESERVE_SHA, user, Long.toString(WINDOW.toMillis()), Integer.toString(LIMIT));
+            return waitMillis == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(Math.max(waitMillis, 1000)));
         } catch (SessionStoreUnavailableException e) {
-            return fallback.blocked(user);
+            return fallback.reserve(user);
         }
     }
 
     @Override
-    public void failed(String user) {
-        String[] keys = {KEY_PREFIX + user};
-        String window = Long.toString(WINDOW.toMillis());
+    public void release(String user) {
         try {
-            redis.call(c -> {
-                try {
-                    return c.<Long>evalsha(COUNT_SHA, ScriptOutputType.INTEGER, keys, window);
-                } catch (RedisNoScriptException e) {
-                    return c.<Long>eval(COUNT_SCRIPT, ScriptOutputType.INTEGER, keys, window);
-                }
-            });
+            run(RELEASE_SCRIPT, RELEASE_SHA, user);
         } catch (SessionStoreUnavailableException e) {
-            fallback.failed(user);
-        }
-    }
-
-    @Override
-    public void succeeded(String user) {
-        try {
-            redis.call(c -> c.del(KEY_PREFIX + user));
-        } catch (SessionStoreUnavailableException e) {
-            fallback.succeeded(user);
+            fallback.release(user);
         }
     }
 
     @Override
     public String scope() {
         return "redis";
+    }
+
+    private long run(String script, String sha, String user, String... args) {
+        String[] keys = {KEY_PREFIX + user};
+        Long answer = redis.call(c -> {
+            try {
+                return c.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, args);
+            } catch (RedisNoScriptException e) {
+                return c.<Long>eval(script, ScriptOutputType.INTEGER, keys, args);
+            }
+        });
+        return answer == null ? 0 : answer;
     }
 }

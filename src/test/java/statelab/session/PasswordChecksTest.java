@@ -1,0 +1,64 @@
+package statelab.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PasswordChecksTest {
+
+    @Test
+    void a_full_queue_refuses_at_once_and_another_node_still_checks() throws Exception {
+        CountDownLatch slowHash = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        List<CompletableFuture<Boolean>> waiting = new ArrayList<>();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+             PasswordChecks flooded = new PasswordChecks((user, password) -> {
+                 started.incrementAndGet();
+                 awaitQuietly(slowHash);
+                 return false;
+             }, "S1");
+             PasswordChecks other = new PasswordChecks((user, password) -> user.equals("bob"), "S1-other")) {
+            for (int i = 0; i <= PasswordChecks.WAITING; i++) {
+                waiting.add(CompletableFuture.supplyAsync(() -> check(flooded, "flood"), callers));
+                if (i == 0) {
+                    await().until(() -> started.get() == 1);
+                }
+            }
+            await().until(() -> queued(flooded) == PasswordChecks.WAITING);
+
+            assertThatThrownBy(() -> flooded.authenticate("one-more", new char[0])).isInstanceOf(PasswordChecks.Busy.class);
+            assertThat(other.authenticate("bob", new char[0])).isTrue();
+            slowHash.countDown();
+            assertThat(waiting).allSatisfy(answer -> assertThat(answer.get()).isFalse());
+        }
+    }
+
+    private static int queued(PasswordChecks checks) {
+        return checks.queued();
+    }
+
+    private static boolean check(PasswordChecks checks, String user) {
+        try {
+            return checks.authenticate(user, new char[0]);
+        } catch (PasswordChecks.Busy e) {
+            throw new AssertionError("refused although the queue had room", e);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
