@@ -14,6 +14,9 @@ final class LabOptions {
     @Option(names = "--redis-persistence", description = "Give the lab's own Redis an append-only file, so sessions survive its restart.")
     boolean persistence;
 
+    @Option(names = "--redis-ha", description = "Run Redis as a primary, a replica and three Sentinels (reached through Sentinel; sign-in waits for the replica) so it can fail over.")
+    boolean redisHa;
+
     @Option(names = "--https", description = "Serve the balancers over HTTPS (a self-signed certificate made at start); cookies become Secure with the __Host- prefix.")
     boolean https;
 
@@ -38,11 +41,14 @@ final class LabOptions {
         if (redisUrl != null && !redisUrl.matches("rediss?://[^\\s/]+(:\\d+)?(/\\d+)?")) {
             throw new UsageProblem("--redis takes a URL such as redis://127.0.0.1:6379, not '" + redisUrl + "'");
         }
+        if (redisHa && (redisUrl != null || persistence)) {
+            throw new UsageProblem("--redis-ha starts the lab's own primary, replica and Sentinels: it goes with neither --redis nor --redis-persistence");
+        }
         if (nodes < 1 || nodes > 16) {
             throw new UsageProblem("--nodes must be between 1 and 16");
         }
         return LabConfig.standard().withRedisUrl(redisUrl).withNodes(nodes)
                 .withRedisPersistence(persistence).withJwtRevocation(jwtRevocation)
-                .withSharedThrottle(throttle.equals("redis")).withHttps(https).withBalancer(balancer);
+                .withSharedThrottle(throttle.equals("redis")).withHttps(https).withBalancer(balancer).withRedisHa(redisHa);
     }
 }

@@ -19,10 +19,10 @@ import statelab.scenario.Scenarios;
  * Plays a scenario headless on a fresh lab: the built-in {@code seed}, or a scenario file. Prints the
  * side-by-side table as it goes (or, with {@code --json}, one JSON document at the end).
  */
-@Command(name = "run", description = "Run a scenario headless on a fresh lab: 'seed' or a scenario file (docs/SCENARIOS.md).")
+@Command(name = "run", description = "Run a scenario headless on a fresh lab: 'seed', a scenario file (docs/SCENARIOS.md), or 'failover' (with --redis-ha: kill the Redis primary under load).")
 final class RunCommand implements Callable<Integer> {
 
-    @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "'seed' or the path of a scenario file.")
+    @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "'seed', 'failover' or the path of a scenario file.")
     String scenario;
 
     @CommandLine.Option(names = "--json", description = "Print one JSON document (lab-semantics.md) instead of the table.")
@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (scenario.equals(FailoverRun.NAME)) {
+            return new FailoverRun(lab.config(), json).call(spec.commandLine().getOut());
+        }
         Scenario loaded;
         try {
             loaded = Scenarios.load(scenario);

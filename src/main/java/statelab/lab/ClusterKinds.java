@@ -21,7 +21,7 @@ public final class ClusterKinds {
             context -> new InMemorySessionStrategy(context.policy()));
     public static final ClusterKind REDIS = new ClusterKind("redis", "Redis sessions",
             "Redis, one key per session, with a TTL", InMemorySessionStrategy.COOKIE, BalancingPolicies.ROUND_ROBIN, true,
-            context -> new RedisSessionStrategy(context.newRedisLink(), context.policy()));
+            context -> new RedisSessionStrategy(context.newRedisLink(), context.policy(), context.redisReplicasToWait()));
     public static final ClusterKind JWT = new ClusterKind("jwt", "JWT",
             "nowhere on the server: inside a signed token", JwtSessionStrategy.COOKIE, BalancingPolicies.ROUND_ROBIN, false,
             context -> new JwtSessionStrategy(context.tokenIssuer(), context.tokenVerifier(), context.policy(),

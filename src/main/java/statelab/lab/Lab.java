@@ -48,7 +48,7 @@ public final class Lab implements AutoCloseable {
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         pool.start();
         RedisControl redis = config.redisUrl().<RedisControl>map(ExternalRedis::new)
-                .orElseGet(() -> EmbeddedRedis.start(config.redisPersistent()));
+                .orElseGet(() -> config.redisHa() ? ReplicatedRedis.launch() : EmbeddedRedis.start(config.redisPersistent()));
         Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation(), config.sharedThrottle()));
         try {
             UserDirectory users = UserDirectory.demo();
@@ -184,6 +184,17 @@ public final class Lab implements AutoCloseable {
         publish(LabEvent.of("redis-stopped", null, "Redis stopped: every session in it is out of reach"));
     }
 
+    /**
+     * Crashes the Redis primary (SIGKILL) so Sentinel promotes the replica; answers the killed address.
+     * Throws UnsupportedOperationException unless the lab runs a replicated Redis ({@code --redis-ha}).
+     */
+    public String killRedisPrimary() {
+        String killed = redis.killPrimary();
+        publish(LabEvent.of("redis-primary-killed", null, "the Redis primary " + killed
+                + " was killed: Sentinel promotes the replica within seconds; sign-ins wait until a replica is back"));
+        return killed;
+    }
+
     public void startRedis() {
         redis.start();
         publish(LabEvent.of("redis-started", null, "Redis is running again"));
@@ -213,7 +224,7 @@ public final class Lab implements AutoCloseable {
      * nodes per cluster fresh and up (nodes added since are removed), every balancer's round-robin at S1.
      */
     public void reset() throws Exception {
-        if (redis.managed() && !redis.running()) {
+        if (redis.managed() && !redis.whole()) {
             redis.start();
         }
         SessionKeys.flush(redis.url());

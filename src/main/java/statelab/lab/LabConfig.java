@@ -18,10 +18,13 @@ import statelab.session.SessionPolicy;
  *                        the {@code __Host-} prefix
  * @param balancer        which balancer runs in front of each cluster, a key of {@link BalancerKinds}
  * @param nodeProcesses   whether each node runs as an operating-system process of its own
+ * @param redisHa         with a lab-run Redis: a primary, a replica and three Sentinels, reached through Sentinel,
+ *                        instead of one server (sign-in then waits for the replica)
  */
 public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional<String> redisUrl,
                         boolean redisPersistent, SessionPolicy sessionPolicy, boolean jwtRevocation,
-                        boolean sharedThrottle, boolean https, String balancer, boolean nodeProcesses) {
+                        boolean sharedThrottle, boolean https, String balancer, boolean nodeProcesses,
+                        boolean redisHa) {
 
     public LabConfig {
         strategies = List.copyOf(strategies);
@@ -39,46 +42,50 @@ public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional
     /** All four strategies, three nodes each, a lab-run Redis without persistence, standard timeouts. */
     public static LabConfig standard() {
         return new LabConfig(Strategy.values(), 3, Optional.empty(), false, SessionPolicy.standard(), false, true, false,
-                BalancerKinds.STATELAB, false);
+                BalancerKinds.STATELAB, false, false);
     }
 
     public LabConfig withRedisUrl(String url) {
-        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
+        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
     }
 
     public LabConfig withNodes(int count) {
-        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
+        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
     }
 
     public LabConfig withStrategies(List<Strategy> chosen) {
-        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
+        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
     }
 
     public LabConfig withRedisPersistence(boolean persistent) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
     }
 
     public LabConfig withSessionPolicy(SessionPolicy policy) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
     }
 
     public LabConfig withSharedThrottle(boolean shared) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared, https, balancer, nodeProcesses);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared, https, balancer, nodeProcesses, redisHa);
     }
 
     public LabConfig withHttps(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, on, balancer, nodeProcesses);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, on, balancer, nodeProcesses, redisHa);
     }
 
     public LabConfig withBalancer(String key) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, key, nodeProcesses);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, key, nodeProcesses, redisHa);
     }
 
     public LabConfig withNodeProcesses(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, on);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, on, redisHa);
     }
 
     public LabConfig withJwtRevocation(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle, https, balancer, nodeProcesses);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle, https, balancer, nodeProcesses, redisHa);
+    }
+
+    public LabConfig withRedisHa(boolean on) {
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, on);
     }
 }

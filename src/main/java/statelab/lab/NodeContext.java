@@ -18,6 +18,14 @@ public interface NodeContext {
     /** A fresh connection to the lab's Redis, owned by the strategy that asked for it. */
     RedisLink newRedisLink();
 
+    /**
+     * How many replicas a new session must reach before a sign-in answers ({@code WAIT}): 1 when the
+     * Redis is a primary with a replica behind Sentinel, else 0 (no replica to wait for).
+     */
+    default int redisReplicasToWait() {
+        return 0;
+    }
+
     /** Signs tokens with the lab's current key. */
     TokenIssuer tokenIssuer();
 

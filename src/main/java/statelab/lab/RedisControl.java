@@ -21,6 +21,30 @@ public interface RedisControl extends AutoCloseable {
     /** Starts it again on the same port; throws {@link UnsupportedOperationException} when not {@link #managed()}. */
     void start();
 
+    /** Whether this is a primary with a replica behind Sentinel, so that {@link #killPrimary()} makes sense. */
+    default boolean replicated() {
+        return false;
+    }
+
+    /** Whether every part runs; differs from {@link #running()} only for a replicated Redis that lost a node. */
+    default boolean whole() {
+        return running();
+    }
+
+    /**
+     * Crashes the current primary so Sentinel must promote the replica; answers the killed address.
+     * Throws {@link UnsupportedOperationException} when not {@link #replicated()}, IllegalStateException
+     * when there is no live primary to kill.
+     */
+    default String killPrimary() {
+        throw new UnsupportedOperationException("this Redis has no replica to fail over to; start the lab with --redis-ha");
+    }
+
+    /** The address clients are sent to now, such as {@code 127.0.0.1:6380}; empty when unknown or not replicated. */
+    default java.util.Optional<String> primaryAddress() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

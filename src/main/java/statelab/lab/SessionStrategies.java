@@ -63,6 +63,11 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
     }
 
     @Override
+    public int redisReplicasToWait() {
+        return redis.replicated() ? 1 : 0;
+    }
+
+    @Override
     public TokenIssuer tokenIssuer() {
         return issuer;
     }

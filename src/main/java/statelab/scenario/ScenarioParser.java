@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * login | logout           sign the current user in (with the password of its as line) or out
  * kill Sn | restart Sn     crash a node / start it fresh, in every cluster
  * add node                 one more node in every cluster
- * stop redis | start redis
+ * stop redis | start redis | kill redis-primary (with --redis-ha)
  * jwt-revocation on|off
  * wait 500ms | wait 2s
  * repeat N COMMAND         the command N times
@@ -106,7 +106,7 @@ public final class ScenarioParser {
             case "send" -> send(source, number, line);
             case "login" -> new Step.Login(currentUser(source, number), users.get(user));
             case "logout" -> new Step.Logout(currentUser(source, number));
-            case "kill" -> new Step.Kill(node(source, number, words));
+            case "kill" -> line.equals("kill redis-primary") ? new Step.KillRedisPrimary() : new Step.Kill(node(source, number, words));
             case "restart" -> new Step.Restart(node(source, number, words));
             case "add" -> exactly(source, number, line, "add node", new Step.AddNode());
             case "stop" -> exactly(source, number, line, "stop redis", new Step.StopRedis());

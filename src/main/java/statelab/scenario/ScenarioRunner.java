@@ -71,6 +71,7 @@ public final class ScenarioRunner implements AutoCloseable {
                 lab.startRedis();
                 yield action(step, "Redis started");
             }
+            case Step.KillRedisPrimary s -> action(step, "Redis primary " + lab.killRedisPrimary() + " killed: Sentinel promotes the replica");
             case Step.JwtRevocation s -> {
                 lab.setJwtRevocation(s.on());
                 yield action(step, "jwt deny-list " + (s.on() ? "on" : "off"));

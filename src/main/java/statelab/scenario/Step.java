@@ -77,6 +77,14 @@ public sealed interface Step {
         }
     }
 
+    /** Crash the Redis primary so Sentinel promotes the replica; only with a replicated Redis ({@code --redis-ha}). */
+    record KillRedisPrimary() implements Step {
+        @Override
+        public String action() {
+            return "kill redis-primary";
+        }
+    }
+
     record JwtRevocation(boolean on) implements Step {
         @Override
         public String action() {

@@ -92,11 +92,24 @@ final class LabActions implements AutoCloseable {
                 throw ApiProblem.conflict("redis-external", "the lab does not run this Redis (" + lab.redis().url()
                         + "), so it cannot " + verb + " it");
             }
-            if (lab.redis().running() == start) {
+            if (start ? lab.redis().whole() : !lab.redis().running()) {
                 throw ApiProblem.conflict(start ? "redis-already-running" : "redis-already-stopped",
                         "Redis is already " + (start ? "running" : "stopped"));
             }
             return record(start ? new Step.StartRedis() : new Step.StopRedis());
+        });
+    }
+
+    /** 409 unless the lab runs a replicated Redis with a live primary. */
+    void killRedisPrimary() throws ApiProblem {
+        turns.run("kill the Redis primary", () -> {
+            if (!lab.redis().replicated()) {
+                throw ApiProblem.conflict("redis-not-replicated", "this lab's Redis has no replica to fail over to; start the lab with --redis-ha");
+            }
+            if (!lab.redis().running()) {
+                throw ApiProblem.conflict("redis-primary-down", "there is no live Redis primary to kill (a failover may be under way)");
+            }
+            return record(new Step.KillRedisPrimary());
         });
     }
 

@@ -67,6 +67,8 @@ final class StateJson {
         ObjectNode redis = root.putObject("redis");
         redis.put("url", lab.redis().url()).put("managed", lab.redis().managed()).put("running", lab.redis().running());
         redis.put("sessionKeys", keys.count());
+        redis.put("replicated", lab.redis().replicated()).put("whole", lab.redis().whole());
+        lab.redis().primaryAddress().ifPresent(primary -> redis.put("primary", primary));
         root.put("jwtRevocation", lab.jwtRevocation());
         root.set("walk", walk(actions.walk()));
         root.set("log", log(snapshot.log()));

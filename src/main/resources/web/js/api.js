@@ -70,6 +70,7 @@ export const api = {
   addNode: () => postJson('api/lab/nodes'),
   redisStop: () => postJson('api/lab/redis/stop'),
   redisStart: () => postJson('api/lab/redis/start'),
+  redisKillPrimary: () => postJson('api/lab/redis/kill-primary'),
   jwtRevocation: (on) => postJson('api/lab/jwt-revocation', { on }),
   reset: () => postJson('api/lab/reset'),
   compareRun: () => postJson('api/compare/run'),

@@ -24,6 +24,7 @@ export function createLabPanel({ section, onError, clearError }) {
     reset: section.querySelector('#reset-lab'),
     redisStop: section.querySelector('#redis-stop'),
     redisStart: section.querySelector('#redis-start'),
+    redisKillPrimary: section.querySelector('#redis-kill-primary'),
     addNode: section.querySelector('#add-node'),
   };
   const nextLabel = section.querySelector('#next-request');
@@ -247,7 +248,9 @@ export function createLabPanel({ section, onError, clearError }) {
     if (redis) {
       const keys = Number.isFinite(redis.sessionKeys) ? `, ${redis.sessionKeys} session key${redis.sessionKeys === 1 ? '' : 's'}` : '';
       const where = redis.managed === false ? ' (external: the lab cannot stop it)' : '';
-      setText(redisStatus, `Redis: ${redis.running === false ? 'stopped' : 'running'}${keys}${where}`);
+      // With --redis-ha: which node is primary now, and whether a killed one is still missing.
+      const ha = redis.replicated ? ` (primary ${redis.primary ?? 'unknown'}${redis.whole === false ? ', one node lost: Start Redis brings it back as a replica' : ', with a replica'})` : '';
+      setText(redisStatus, `Redis: ${redis.running === false ? 'stopped' : 'running'}${ha}${keys}${where}`);
     }
     syncButtons();
   }
@@ -258,7 +261,9 @@ export function createLabPanel({ section, onError, clearError }) {
     if (!busy && redis) {
       const managed = redis.managed !== false;
       buttons.redisStop.disabled = !managed || redis.running === false;
-      buttons.redisStart.disabled = !managed || redis.running !== false;
+      buttons.redisStart.disabled = !managed || (redis.running !== false && redis.whole !== false);
+      buttons.redisKillPrimary.hidden = !redis.replicated;
+      buttons.redisKillPrimary.disabled = !redis.replicated || redis.running === false;
     }
     section.setAttribute('aria-busy', String(busy));
   }
@@ -292,6 +297,7 @@ export function createLabPanel({ section, onError, clearError }) {
   buttons.reset.addEventListener('click', () => run('Resetting the lab', api.reset));
   buttons.redisStop.addEventListener('click', () => run('Stopping Redis', api.redisStop));
   buttons.redisStart.addEventListener('click', () => run('Starting Redis', api.redisStart));
+  buttons.redisKillPrimary.addEventListener('click', () => run('Killing the Redis primary', api.redisKillPrimary));
   buttons.addNode.addEventListener('click', () => run('Adding a node', api.addNode));
 
   function setStreamStatus(status) {

@@ -202,6 +202,15 @@ class WebApiIT {
     }
 
     @Test
+    void killing_the_primary_of_a_redis_without_replica_is_a_409_problem() {
+        ApiClient.Answer answer = api.post("api/lab/redis/kill-primary");
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().get("kind").asText()).isEqualTo("redis-not-replicated");
+        assertThat(api.get("api/state").json().get("redis").get("running").asBoolean()).isTrue();
+    }
+
+    @Test
     void the_revocation_demo_shows_redis_refusing_the_old_credential_and_jwt_accepting_it() {
         JsonNode demo = api.post("api/revocation/run").json();
 

@@ -22,9 +22,12 @@ import statelab.session.RequestTrace;
  */
 public final class RedisLink implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofMillis(500);
+    /** How long a write that must reach a replica waits for one ({@code WAIT}) before it counts as not safe. */
+    public static final Duration REPLICA_WAIT = Duration.ofMillis(250);
 
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulRedisConnection<String, String> replicatedWrites;
 
     public RedisLink(ClientResources resources, String redisUrl) {
         RedisURI uri = RedisURI.create(redisUrl);
@@ -46,8 +49,33 @@ public final class RedisLink implements AutoCloseable {
 
     /** Runs commands on the connection; any Redis failure becomes {@link SessionStoreUnavailableException}. */
     public <T> T call(Function<RedisCommands<String, String>, T> commands) {
+        return call(this::connection, commands);
+    }
+
+    /**
+     * Runs a write, then {@code WAIT replicas} on the same connection (WAIT counts that connection's
+     * writes), and answers only once that many replicas have the write. A write no replica confirmed
+     * within {@link #REPLICA_WAIT} is {@link SessionStoreUnavailableException}: it would not survive a
+     * failover. These writes have a connection of their own, because a WAIT holds up every command
+     * queued behind it on its connection and reads must not wait for a replica.
+     */
+    public <T> T callReplicated(Function<RedisCommands<String, String>, T> write, int replicas) {
+        return call(this::replicatedConnection, c -> {
+            T answer = write.apply(c);
+            long confirmed = c.waitForReplication(replicas, REPLICA_WAIT.toMillis());
+            if (confirmed < replicas) {
+                throw new SessionStoreUnavailableException("only " + confirmed + " of " + replicas
+                        + " Redis replicas confirmed the write within " + REPLICA_WAIT.toMillis() + " ms", null);
+            }
+            return answer;
+        });
+    }
+
+    /** Connects inside the try: a Redis that cannot be reached at all is a store failure too. */
+    private <T> T call(java.util.function.Supplier<StatefulRedisConnection<String, String>> on,
+                       Function<RedisCommands<String, String>, T> commands) {
         try {
-            return commands.apply(connection().sync());
+            return commands.apply(on.get().sync());
         } catch (RedisException e) {
             throw new SessionStoreUnavailableException("Redis did not answer: " + e.getMessage(), e);
         } catch (IllegalStateException e) {
@@ -69,12 +97,29 @@ public final class RedisLink implements AutoCloseable {
         }
     }
 
+    private StatefulRedisConnection<String, String> replicatedConnection() {
+        StatefulRedisConnection<String, String> current = replicatedWrites;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (replicatedWrites == null) {
+                replicatedWrites = client.connect();
+            }
+            return replicatedWrites;
+        }
+    }
+
     @Override
     public void close() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            current.closeAsync();
-        }
+        closeAsync(connection);
+        closeAsync(replicatedWrites);
         client.shutdownAsync(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static void closeAsync(StatefulRedisConnection<String, String> connection) {
+        if (connection != null) {
+            connection.closeAsync();
+        }
     }
 }

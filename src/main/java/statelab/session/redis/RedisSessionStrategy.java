@@ -65,13 +65,24 @@ public final class RedisSessionStrategy implements SessionStrategy {
 
     private final RedisLink redis;
     private final SessionPolicy policy;
+    private final int replicasToWait;
     /** Buffers recycled across requests: each request runs on a new virtual thread, so per-thread recycling never reused any. */
     private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     public RedisSessionStrategy(RedisLink redis, SessionPolicy policy) {
+        this(redis, policy, 0);
+    }
+
+    /**
+     * With {@code replicasToWait} above 0, a sign-in answers only once that many replicas hold the new
+     * session ({@code WAIT}), so a session the user was given survives a failover; when no replica
+     * confirms in time the sign-in fails as store-down rather than hand out a session that could vanish.
+     */
+    public RedisSessionStrategy(RedisLink redis, SessionPolicy policy, int replicasToWait) {
         this.redis = redis;
         this.policy = policy;
+        this.replicasToWait = replicasToWait;
     }
 
     @Override
@@ -89,8 +100,12 @@ public final class RedisSessionStrategy implements SessionStrategy {
         String id = SessionIds.next();
         String value = write(StoredSession.of(new Session(user, policy.now(), java.util.Map.of())));
         String[] keys = {key(id), USER_INDEX_PREFIX + user};
-        script(CREATE_SHA, CREATE_SCRIPT, ScriptOutputType.INTEGER, keys, value,
-                Long.toString(policy.idle().toSeconds()), SessionIds.digest(id), Long.toString(policy.absolute().toSeconds()));
+        String[] args = {value, Long.toString(policy.idle().toSeconds()), SessionIds.digest(id), Long.toString(policy.absolute().toSeconds())};
+        if (replicasToWait > 0) {
+            redis.callReplicated(c -> evalScript(c, CREATE_SHA, CREATE_SCRIPT, ScriptOutputType.INTEGER, keys, args), replicasToWait);
+        } else {
+            script(CREATE_SHA, CREATE_SCRIPT, ScriptOutputType.INTEGER, keys, args);
+        }
         return id;
     }
 
@@ -150,14 +165,17 @@ public final class RedisSessionStrategy implements SessionStrategy {
     }
 
     private <T> T script(String sha, String script, ScriptOutputType type, String[] keys, String... args) {
-        return redis.call(c -> {
-            try {
-                return c.<T>evalsha(sha, type, keys, args);
-            } catch (RedisNoScriptException e) {
-                // First use on this Redis (or Redis restarted): EVAL loads the script into its cache.
-                return c.<T>eval(script, type, keys, args);
-            }
-        });
+        return redis.call(c -> evalScript(c, sha, script, type, keys, args));
+    }
+
+    private static <T> T evalScript(io.lettuce.core.api.sync.RedisCommands<String, String> c, String sha, String script,
+                                    ScriptOutputType type, String[] keys, String... args) {
+        try {
+            return c.<T>evalsha(sha, type, keys, args);
+        } catch (RedisNoScriptException e) {
+            // First use on this Redis (or Redis restarted, or a replica just promoted): EVAL loads the script into its cache.
+            return c.<T>eval(script, type, keys, args);
+        }
     }
 
     @Override
