@@ -74,6 +74,10 @@ final class BalancingProxyHandler extends ProxyHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback original) {
+        if (LoadBalancerProblems.isServerWideOptions(request)) {
+            LoadBalancerProblems.serverWideOptions(response, original);
+            return true;
+        }
         // Whatever backend the request ends on is told when it finishes, so a drain knows when a backend is idle.
         Callback callback = Callback.from(original, () -> leave(request));
         if (RequestBodies.present(request)) {

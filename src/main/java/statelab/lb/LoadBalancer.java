@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.ThreadPool;
@@ -48,6 +49,9 @@ public final class LoadBalancer implements Balancer {
         this.server = new Server(threadPool);
         this.connector = tls == null ? new ServerConnector(server, 0, 1) : tls.connector(server);
         connector.setHost("127.0.0.1");
+        // No "Server: Jetty(version)" on the balancer's own answers (the TLS connector shares this configuration).
+        connector.getConnectionFactories().stream().filter(HttpConnectionFactory.class::isInstance)
+                .forEach(f -> ((HttpConnectionFactory) f).getHttpConfiguration().setSendServerVersion(false));
         connector.setPort(port);
         server.addConnector(connector);
         this.proxy = new BalancingProxyHandler(pool, policy, threadPool, stats);

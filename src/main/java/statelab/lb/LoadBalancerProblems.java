@@ -34,6 +34,19 @@ final class LoadBalancerProblems {
                 .with("node", null).with("user", null).write(response, callback);
     }
 
+    /** {@code OPTIONS *} asks about the server, not a resource: no backend path means anything for it. */
+    static boolean isServerWideOptions(Request request) {
+        return "OPTIONS".equals(request.getMethod()) && "*".equals(request.getHttpURI().getPath());
+    }
+
+    /** The balancer answers {@code OPTIONS *} itself, with the methods the lab's nodes take. */
+    static void serverWideOptions(Response response, Callback callback) {
+        response.setStatus(204);
+        response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST");
+        response.getHeaders().put(ProblemDetails.NOSNIFF_HEADER, ProblemDetails.NOSNIFF);
+        response.write(true, null, callback);
+    }
+
     static void nodeDown(Request request, Response response, Callback callback) {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         NODE_DOWN.write(response, callback);

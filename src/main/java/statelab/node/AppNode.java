@@ -1,6 +1,7 @@
 package statelab.node;
 
 import java.net.URI;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.ThreadPool;
@@ -36,6 +37,8 @@ public final class AppNode implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         connector.setReuseAddress(true);
+        // No "Server: Jetty(version)": nothing to look a version's flaws up with.
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         server.addConnector(connector);
         this.passwords = new PasswordChecks(users, id);
         server.setHandler(new NodeHandler(id, sessions, passwords, cookies, throttle));

@@ -2,13 +2,14 @@ package statelab.node;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
  * Parses request bodies as JSON with tight limits (nesting, number and string lengths) and strict
- * duplicate-key detection, so a hostile body costs little and means one thing only.
+ * duplicate-key detection, and nothing after the one document, so a hostile body costs little and means one thing only.
  */
 final class JsonBodies {
     private static final ObjectMapper STRICT = strict();
@@ -33,6 +34,8 @@ final class JsonBodies {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(8).maxNumberLength(32).maxStringLength(NodeRequest.MAX_BODY_BYTES).build());
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // One document, nothing after it: trailing bytes would let two readers see two different bodies.
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         return mapper;
     }
 }

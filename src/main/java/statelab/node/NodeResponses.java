@@ -68,6 +68,7 @@ final class NodeResponses {
         response.getHeaders().put(SERVED_BY, nodeId);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(ProblemDetails.NOSNIFF_HEADER, ProblemDetails.NOSNIFF);
         traceHeaders(response);
         try {
             byte[] bytes = JSON.writeValueAsBytes(body);

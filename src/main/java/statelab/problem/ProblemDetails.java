@@ -17,6 +17,9 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class ProblemDetails {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every answer of the lab carries it: a browser must not guess a JSON answer into something it would run. */
+    public static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+    public static final String NOSNIFF = "nosniff";
 
     private final Map<String, Object> members = new LinkedHashMap<>();
 
@@ -54,11 +57,12 @@ public final class ProblemDetails {
         }
     }
 
-    /** Writes the problem as the whole answer, with {@code Cache-Control: no-store}. */
+    /** Writes the problem as the whole answer, with {@code Cache-Control: no-store} and {@code nosniff}. */
     public void write(Response response, Callback callback) {
         response.setStatus(status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(NOSNIFF_HEADER, NOSNIFF);
         response.write(true, ByteBuffer.wrap(toJson()), callback);
     }
 }

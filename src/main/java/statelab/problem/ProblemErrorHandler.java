@@ -34,6 +34,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+        fields.put(ProblemDetails.NOSNIFF_HEADER, ProblemDetails.NOSNIFF);
         String title = HttpStatus.getMessage(status);
         return ByteBuffer.wrap(ProblemDetails.of(status, kindOf(status), title, title)
                 .with("node", null).with("user", null).toJson());

@@ -20,9 +20,15 @@ record ApiCall(Request request, Response response, Callback callback, Map<String
         return params.get(name);
     }
 
-    /** The request body as text; a 413 problem beyond {@value #MAX_BODY} bytes, as no action needs more. */
-    String body() throws IOException, ApiProblem {
-        byte[] bytes = Content.Source.asInputStream(request).readNBytes(MAX_BODY + 1);
+    /** The request body as text; a 400 problem when it cannot be read, a 413 problem beyond {@value #MAX_BODY} bytes, as no action needs more. */
+    String body() throws ApiProblem {
+        byte[] bytes;
+        try {
+            bytes = Content.Source.asInputStream(request).readNBytes(MAX_BODY + 1);
+        } catch (IOException | RuntimeException e) {
+            // Broken chunking, a cut-off body: the client's doing, answered as such.
+            throw ApiProblem.badRequest("bad-request", "the request body could not be read");
+        }
         if (bytes.length > MAX_BODY) {
             throw new ApiProblem(413, "too-large", "Content too large", "a request body may have at most " + MAX_BODY + " bytes");
         }

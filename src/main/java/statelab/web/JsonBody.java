@@ -1,10 +1,17 @@
 package statelab.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads the small JSON bodies actions take, refusing anything else with a 400 problem that says what to send. */
 final class JsonBody {
+    /** One document and nothing after it: {@code {"on":true}{"on":false}} is not a body with a meaning. */
+    private static final ObjectReader STRICT = StateJson.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private JsonBody() {
     }
 
@@ -20,7 +27,7 @@ final class JsonBody {
     private static JsonNode object(String body, String expected) throws ApiProblem {
         JsonNode json;
         try {
-            json = StateJson.JSON.readTree(body);
+            json = STRICT.readTree(body);
         } catch (JsonProcessingException e) {
             throw ApiProblem.badRequest("bad-json", "the body is not JSON (" + e.getOriginalMessage() + "); send " + expected);
         }
