@@ -8,6 +8,7 @@ import statelab.lb.Balancer;
 import statelab.lb.BalancingPolicies;
 import statelab.lb.LoadBalancer;
 import statelab.lb.TlsEndpoint;
+import statelab.lb.haproxy.HaproxyBalancer;
 
 /**
  * The registry of balancers a cluster can sit behind, by the key {@code --balancer} takes. A third
@@ -16,6 +17,8 @@ import statelab.lb.TlsEndpoint;
 public final class BalancerKinds {
     /** Our own balancer, the default. */
     public static final String STATELAB = LoadBalancer.KIND;
+    /** The system's HAProxy (Debian package {@code haproxy}). */
+    public static final String HAPROXY = HaproxyBalancer.KIND;
 
     /** Makes a (not yet started) balancer for one cluster. */
     @FunctionalInterface
@@ -32,6 +35,7 @@ public final class BalancerKinds {
     static {
         ALL.put(STATELAB, (kind, pool, tls) -> new LoadBalancer(
                 backends -> BalancingPolicies.create(kind.balancing(), backends, tls != null), 0, pool, tls));
+        ALL.put(HaproxyBalancer.KIND, (kind, pool, tls) -> new HaproxyBalancer(kind.balancing(), tls));
     }
 
     private BalancerKinds() {
