@@ -28,8 +28,11 @@ public final class RedisLink implements AutoCloseable {
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile StatefulRedisConnection<String, String> replicatedWrites;
+    private final java.util.Optional<BlockingRedisReads> reads;
 
     public RedisLink(ClientResources resources, String redisUrl) {
+        this.reads = Boolean.getBoolean("statelab.redis.lettuceReads") ? java.util.Optional.empty()
+                : BlockingRedisReads.forUrl(redisUrl, TIMEOUT);
         RedisURI uri = RedisURI.create(redisUrl);
         uri.setTimeout(TIMEOUT);
         this.client = RedisClient.create(resources, uri);
@@ -84,6 +87,19 @@ public final class RedisLink implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code GETEX key EX seconds}: the value, or null when the key is absent. Sent over a blocking
+     * connection on the calling thread when the URL allows it (see {@link BlockingRedisReads}),
+     * otherwise through Lettuce.
+     */
+    public String getex(String key, Duration expiry) {
+        if (reads.isPresent()) {
+            long seconds = expiry.toSeconds();
+            return reads.get().call("GETEX", j -> j.getEx(key, redis.clients.jedis.params.GetExParams.getExParams().ex(seconds)));
+        }
+        return call(c -> c.getex(key, io.lettuce.core.GetExArgs.Builder.ex(expiry)));
+    }
+
     private StatefulRedisConnection<String, String> connection() {
         StatefulRedisConnection<String, String> current = connection;
         if (current != null) {
@@ -115,6 +131,7 @@ public final class RedisLink implements AutoCloseable {
         closeAsync(connection);
         closeAsync(replicatedWrites);
         client.shutdownAsync(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+        reads.ifPresent(BlockingRedisReads::close);
     }
 
     private static void closeAsync(StatefulRedisConnection<String, String> connection) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lettuce.core.GetExArgs;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -114,7 +113,7 @@ public final class RedisSessionStrategy implements SessionStrategy {
         if (!SessionIds.wellFormed(credential)) {
             return malformed(credential);
         }
-        String value = redis.call(c -> c.getex(key(credential), GetExArgs.Builder.ex(policy.idle())));
+        String value = redis.getex(key(credential), policy.idle());
         return interpret(credential, value);
     }
 
