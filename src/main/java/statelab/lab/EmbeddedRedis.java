@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.function.Consumer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import redis.embedded.RedisServer;
 
 /**
@@ -14,7 +17,7 @@ import redis.embedded.RedisServer;
  */
 public final class EmbeddedRedis implements RedisControl {
     private final int port;
-    private final boolean persistent;
+    private volatile boolean persistent;
     private RedisServer server;
 
     private EmbeddedRedis(int port, boolean persistent) {
@@ -73,6 +76,55 @@ public final class EmbeddedRedis implements RedisControl {
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server did not start on port " + port, e);
         }
+    }
+
+    @Override
+    public boolean persistent() {
+        return persistent;
+    }
+
+    /**
+     * {@code CONFIG SET} on the running server: on, the append-only file in this server's data folder
+     * with {@code appendfsync always}, and waits until Redis has written what it already holds into it
+     * (so stopping right after loses nothing); off, no file. The next start uses the same setting.
+     */
+    @Override
+    public synchronized void setPersistent(boolean on) {
+        if (!running()) {
+            throw new IllegalStateException("Redis is stopped; start it before changing its persistence");
+        }
+        RedisClient client = RedisClient.create(url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            RedisCommands<String, String> redis = connection.sync();
+            if (on) {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dataDir()));
+                redis.configSet("dir", dataDir());
+                redis.configSet("appendfsync", "always");
+                redis.configSet("appendonly", "yes");
+                awaitRewrite(redis);
+            } else {
+                redis.configSet("appendonly", "no");
+            }
+            persistent = on;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make a data folder for Redis", e);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Switching the file on makes Redis write its whole data set into it in the background; wait for that. */
+    private static void awaitRewrite(RedisCommands<String, String> redis) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String info = redis.info("persistence");
+            if (info.contains("aof_rewrite_in_progress:0") && info.contains("aof_rewrite_scheduled:0")
+                    && info.contains("aof_enabled:1")) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        throw new IllegalStateException("Redis did not finish writing its append-only file within 10 s");
     }
 
     @Override

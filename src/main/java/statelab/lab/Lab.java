@@ -200,6 +200,17 @@ public final class Lab implements AutoCloseable {
         publish(LabEvent.of("redis-started", null, "Redis is running again"));
     }
 
+    /**
+     * Switches the lab's Redis append-only file on or off at run time (see {@link RedisControl#setPersistent}):
+     * on, a stop and start keeps every session; off, they are gone.
+     */
+    public void setRedisPersistence(boolean on) {
+        redis.setPersistent(on);
+        publish(LabEvent.of("redis-persistence", null, on
+                ? "Redis now writes every change to an append-only file before answering: a restart keeps the sessions"
+                : "Redis keeps sessions in memory only: a restart loses every one"));
+    }
+
     /** Turns the jwt cluster's Redis deny-list on or off. */
     public void setJwtRevocation(boolean on) {
         strategies.setJwtRevocation(on);
@@ -220,12 +231,19 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Back to the starting state: Redis running and emptied of sessions, the configured number of
-     * nodes per cluster fresh and up (nodes added since are removed), every balancer's round-robin at S1.
+     * Back to the starting state: Redis running and emptied of sessions, with the persistence and the
+     * jwt deny-list it started with, the configured number of nodes per cluster fresh and up (nodes
+     * added since are removed), every balancer's round-robin at S1.
      */
     public void reset() throws Exception {
         if (redis.managed() && !redis.whole()) {
             redis.start();
+        }
+        if (redis.managed() && !redis.replicated() && redis.persistent() != config.redisPersistent()) {
+            redis.setPersistent(config.redisPersistent());
+        }
+        if (strategies.jwtRevocation() != config.jwtRevocation()) {
+            strategies.setJwtRevocation(config.jwtRevocation());
         }
         SessionKeys.flush(redis.url());
         inEveryCluster(cluster -> {

@@ -45,6 +45,20 @@ public interface RedisControl extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Whether the server keeps an append-only file, so a restart brings its sessions back. */
+    default boolean persistent() {
+        return false;
+    }
+
+    /**
+     * Switches the append-only file on (every write synced before it is answered) or off while the
+     * server runs; the next {@link #start()} keeps the choice. Throws {@link UnsupportedOperationException}
+     * when the lab cannot change this server's settings, {@link IllegalStateException} while it is stopped.
+     */
+    default void setPersistent(boolean on) {
+        throw new UnsupportedOperationException("the lab does not run this Redis (" + url() + "), so it cannot change its persistence");
+    }
+
     @Override
     void close();
 }

@@ -37,14 +37,21 @@ public final class Verdicts {
     }
 
     private static String explainFailures(List<StepReport> steps, String strategy, int crashAt) {
-        List<RequestResult> results = steps.stream().filter(StepReport::isRequest).map(s -> s.results().get(strategy)).toList();
-        Map<FailureKind, Long> kinds = results.stream().filter(r -> !r.succeeded())
-                .collect(Collectors.groupingBy(RequestResult::kind, java.util.LinkedHashMap::new, Collectors.counting()));
-        String tally = kinds.entrySet().stream().map(e -> e.getKey().key() + " x" + e.getValue()).collect(Collectors.joining(", "));
+        List<RequestResult> results = steps.stream().filter(StepReport::isRequest).map(s -> s.results().get(strategy))
+                .filter(Objects::nonNull).toList();
+        List<RequestResult> failures = results.stream().filter(r -> !r.succeeded()).toList();
+        // Newest first, so the sentence leads with what just happened.
+        Map<FailureKind, Long> kinds = new java.util.LinkedHashMap<>();
+        for (int i = failures.size() - 1; i >= 0; i--) {
+            kinds.merge(failures.get(i).kind(), 1L, Long::sum);
+        }
+        String tally = kinds.entrySet().stream().map(e -> words(e.getKey()) + " " + times(e.getValue()))
+                .collect(Collectors.joining(", "));
         Set<String> winners = results.stream().filter(RequestResult::succeeded).map(RequestResult::node)
                 .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<String> losers = results.stream().filter(r -> !r.succeeded()).map(RequestResult::node)
+        Set<String> losers = failures.stream().map(RequestResult::node)
                 .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
+        FailureKind latest = failures.get(failures.size() - 1).kind();
         boolean onlyNotRecognised = kinds.size() == 1 && kinds.containsKey(FailureKind.NOT_RECOGNISED);
         boolean allGoodBeforeCrash = crashAt > 0 && results.subList(0, Math.min(crashAt, results.size())).stream()
                 .allMatch(RequestResult::succeeded);
@@ -56,13 +63,36 @@ public final class Verdicts {
             return "Only " + winners.iterator().next() + ", the node holding the session, recognised it; "
                     + String.join(" and ", losers) + " had never seen it (" + tally + ").";
         }
-        if (kinds.containsKey(FailureKind.STORE_DOWN)) {
-            return "The nodes could not reach the session store, so they could not tell who was asking (" + tally + ").";
+        String lead = latest == null ? "Latest: a request failed without a reason." : switch (latest) {
+            case STORE_DOWN -> "Latest: the nodes could not reach Redis, so they could not tell who was asking.";
+            case NODE_DOWN -> "Latest: no node was up to answer.";
+            case NOT_RECOGNISED -> "Latest: the node that answered did not know the session.";
+            case REVOKED -> "Latest: the session had been logged out.";
+            case EXPIRED -> "Latest: the session had expired.";
+            case RATE_LIMITED -> "Latest: too many failed sign-ins, so sign-in was refused for a while.";
+            case BAD_CREDENTIAL -> "Latest: the credential was not genuine.";
+        };
+        return lead + " Failures so far, newest first: " + tally + ".";
+    }
+
+    /** A failure kind in plain words, for a sentence. */
+    static String words(FailureKind kind) {
+        if (kind == null) {
+            return "unexplained";
         }
-        if (kinds.containsKey(FailureKind.NODE_DOWN)) {
-            return "At times no node was up to answer (" + tally + ").";
-        }
-        return "Failures: " + tally + ".";
+        return switch (kind) {
+            case NOT_RECOGNISED -> "session not recognised";
+            case NODE_DOWN -> "no node up";
+            case STORE_DOWN -> "Redis out of reach";
+            case EXPIRED -> "session expired";
+            case REVOKED -> "session logged out";
+            case BAD_CREDENTIAL -> "credential not genuine";
+            case RATE_LIMITED -> "sign-in rate-limited";
+        };
+    }
+
+    private static String times(long count) {
+        return count == 1 ? "once" : count == 2 ? "twice" : count + " times";
     }
 
     /** The number of requests sent before the first kill, or -1 when no node was killed. */

@@ -60,6 +60,7 @@ final class ApiRoutes extends Handler.Abstract {
                 act("/api/lab/redis/stop", c -> actions.redis(false)),
                 act("/api/lab/redis/start", c -> actions.redis(true)),
                 act("/api/lab/redis/kill-primary", c -> actions.killRedisPrimary()),
+                act("/api/lab/redis/persistence", c -> actions.redisPersistence(JsonBody.on(c.body()))),
                 act("/api/lab/jwt-revocation", c -> actions.jwtRevocation(JsonBody.on(c.body()))),
                 act("/api/lab/reset", c -> actions.reset()));
     }

@@ -18,8 +18,9 @@ import statelab.scenario.RequestResult;
 
 /**
  * The Redis-vs-JWT figures of {@code /api/compare}, measured on the running lab: for each of the two
- * clusters a fresh client signs in as bob, warms up, then sends {@value #REQUESTS} {@code GET /profile}
- * straight to the cluster's first healthy node. From each answer: the node's own session cost
+ * clusters a fresh client signs in as bob, warms up ({@value #WARM_UP} requests, not counted), then
+ * sends {@value #REQUESTS} {@code GET /profile} in {@value #RUNS} runs straight to the cluster's first
+ * healthy node; each figure carries the median of every run, so the page can show how much runs differ. From each answer: the node's own session cost
  * ({@code Server-Timing}), the round trip, the credential's size and the Redis commands the node ran.
  * Straight to a node, not through the balancer, so the measurement never moves the balancer's
  * round-robin under Alice or under someone trying the balancer with curl (the session lives in Redis
@@ -28,6 +29,8 @@ import statelab.scenario.RequestResult;
 final class CompareMeasurement {
     static final int REQUESTS = 200;
     static final int WARM_UP = 20;
+    /** The requests come in this many equal runs; the spread of the runs' medians says how steady a figure is. */
+    static final int RUNS = 5;
     /** Fresh tokens presented for the jwt cluster's first-sight figure (a full signature check each). */
     static final int FIRST_SIGHTS = 20;
     static final Duration FIRST_WAIT = Duration.ofSeconds(10);
@@ -38,20 +41,22 @@ final class CompareMeasurement {
      * of {@code sessionMicros} measure that memory, and only a new token shows the full ES256 check.
      */
     record Figures(Spread sessionMicros, Spread requestMicros, int credentialBytes, double storeCommandsPerRequest,
-                   Spread firstSightMicros) {
+                   Spread firstSightMicros, List<Double> sessionRunMedians, List<Double> requestRunMedians) {
     }
 
     private final Lab lab;
     private final LabActions actions;
     private final EventStream events;
+    private final RedisKeyCount keys;
     private final int requests;
     private final CountDownLatch first = new CountDownLatch(1);
     private volatile JsonNode latest = NullNode.getInstance();
 
-    CompareMeasurement(Lab lab, LabActions actions, EventStream events, int requests) {
+    CompareMeasurement(Lab lab, LabActions actions, EventStream events, RedisKeyCount keys, int requests) {
         this.lab = lab;
         this.actions = actions;
         this.events = events;
+        this.keys = keys;
         this.requests = requests;
     }
 
@@ -79,6 +84,8 @@ final class CompareMeasurement {
             ObjectNode doc = StateJson.JSON.createObjectNode();
             doc.put("measuredAt", Instant.now().toString());
             doc.put("requests", requests);
+            doc.put("warmUp", WARM_UP);
+            doc.put("runs", RUNS);
             for (Strategy strategy : List.of(Strategy.REDIS, Strategy.JWT)) {
                 Cluster cluster = lab.clusters().stream().filter(c -> c.strategy() == strategy).findFirst().orElse(null);
                 doc.set(strategy.key(), cluster == null ? null : json(measure(cluster)));
@@ -103,31 +110,54 @@ final class CompareMeasurement {
             }
             List<Double> session = new ArrayList<>();
             List<Double> request = new ArrayList<>();
+            List<Double> sessionRuns = new ArrayList<>();
+            List<Double> requestRuns = new ArrayList<>();
             int commands = 0;
             int bytes = 0;
             RequestResult failure = null;
-            for (int i = 0; i < requests; i++) {
-                RequestResult result = bob.send("GET", "/profile", null);
-                if (!result.succeeded()) {
-                    failure = result;
-                    continue;
+            for (int run = 0; run < RUNS; run++) {
+                List<Double> runSession = new ArrayList<>();
+                List<Double> runRequest = new ArrayList<>();
+                for (int i = run * requests / RUNS; i < (run + 1) * requests / RUNS; i++) {
+                    RequestResult result = bob.send("GET", "/profile", null);
+                    if (!result.succeeded()) {
+                        failure = result;
+                        continue;
+                    }
+                    if (result.wire().sessionMicros() != null) {
+                        runSession.add(result.wire().sessionMicros());
+                    }
+                    runRequest.add((double) result.elapsedMicros());
+                    commands += result.wire().storeCommands().size();
+                    bytes = result.wire().credentialBytes();
                 }
-                if (result.wire().sessionMicros() != null) {
-                    session.add(result.wire().sessionMicros());
-                }
-                request.add((double) result.elapsedMicros());
-                commands += result.wire().storeCommands().size();
-                bytes = result.wire().credentialBytes();
+                session.addAll(runSession);
+                request.addAll(runRequest);
+                median(runSession, sessionRuns);
+                median(runRequest, requestRuns);
             }
             Spread firstSight = cluster.strategy() == Strategy.JWT ? firstSights(bob) : null;
+            // The measurement's own session is not the learner's: it leaves no key behind to be counted.
+            // (Read before the logout, whose answer clears the cookie.)
+            String sid = bob.jar().get(lab.credentialCookie(cluster.strategy()));
             bob.send("POST", "/logout", null);
+            if (cluster.strategy() == Strategy.REDIS && sid != null) {
+                keys.forget(sid, "bob");
+            }
             // A stray failure (a node flapping under load) costs one sample; more would make the figures meaningless.
             if (request.size() < requests * 9 / 10) {
                 throw failed(cluster, (requests - request.size()) + " of " + requests + " requests failed, the last as "
                         + failure.summary());
             }
             double perRequest = Math.round(100.0 * commands / request.size()) / 100.0;
-            return new Figures(Spread.of(session), Spread.of(request), bytes, perRequest, firstSight);
+            return new Figures(Spread.of(session), Spread.of(request), bytes, perRequest, firstSight, sessionRuns, requestRuns);
+        }
+    }
+
+    private static void median(List<Double> values, List<Double> medians) {
+        Spread spread = Spread.of(values);
+        if (spread != null) {
+            medians.add(spread.p50());
         }
     }
 
@@ -151,18 +181,25 @@ final class CompareMeasurement {
 
     static ObjectNode json(Figures figures) {
         ObjectNode node = StateJson.JSON.createObjectNode();
-        node.set("sessionMicros", spread(figures.sessionMicros()));
-        node.set("requestMicros", spread(figures.requestMicros()));
+        node.set("sessionMicros", spread(figures.sessionMicros(), figures.sessionRunMedians()));
+        node.set("requestMicros", spread(figures.requestMicros(), figures.requestRunMedians()));
         node.put("credentialBytes", figures.credentialBytes());
         node.put("storeCommandsPerRequest", figures.storeCommandsPerRequest());
         if (figures.firstSightMicros() != null) {
-            node.set("firstSightMicros", spread(figures.firstSightMicros()));
+            node.set("firstSightMicros", spread(figures.firstSightMicros(), List.of()));
         }
         return node;
     }
 
-    private static JsonNode spread(Spread spread) {
-        return spread == null ? NullNode.getInstance()
-                : StateJson.JSON.createObjectNode().put("p50", spread.p50()).put("p95", spread.p95());
+    /** {@code {"p50", "p95", "runMedians": [...]}}; runMedians is left out when empty. */
+    private static JsonNode spread(Spread spread, List<Double> runMedians) {
+        if (spread == null) {
+            return NullNode.getInstance();
+        }
+        ObjectNode node = StateJson.JSON.createObjectNode().put("p50", spread.p50()).put("p95", spread.p95());
+        if (!runMedians.isEmpty()) {
+            runMedians.forEach(node.putArray("runMedians")::add);
+        }
+        return node;
     }
 }

@@ -113,6 +113,24 @@ final class LabActions implements AutoCloseable {
         });
     }
 
+    /** Redis's append-only file on or off while it runs; 409 for an external or a stopped Redis. */
+    void redisPersistence(boolean on) throws ApiProblem {
+        turns.run("switch Redis persistence " + (on ? "on" : "off"), () -> {
+            if (!lab.redis().managed()) {
+                throw ApiProblem.conflict("redis-external", "the lab does not run this Redis (" + lab.redis().url()
+                        + "), so it cannot change its persistence");
+            }
+            if (lab.redis().replicated()) {
+                throw ApiProblem.conflict("redis-replicated", "a replicated Redis keeps its copies on its replica; the persistence switch is for the single lab Redis");
+            }
+            if (!lab.redis().running()) {
+                throw ApiProblem.conflict("redis-stopped", "Redis is stopped; start it before changing its persistence");
+            }
+            lab.setRedisPersistence(on);
+            return null;
+        });
+    }
+
     void jwtRevocation(boolean on) throws ApiProblem {
         turns.run("switch the jwt deny-list " + (on ? "on" : "off"), () -> record(new Step.JwtRevocation(on)));
     }

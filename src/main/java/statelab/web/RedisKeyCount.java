@@ -13,6 +13,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import statelab.lab.RedisControl;
+import statelab.session.SessionIds;
 
 /**
  * Counts the session keys ({@value #PATTERN}) in the lab's Redis with SCAN, which walks the keyspace
@@ -21,7 +22,9 @@ import statelab.lab.RedisControl;
  * Logged-out sessions count too while their revoked marker lives.
  */
 final class RedisKeyCount implements AutoCloseable {
-    static final String PATTERN = "statelab:session:*";
+    static final String PREFIX = "statelab:session:";
+    static final String PATTERN = PREFIX + "*";
+    static final String USER_INDEX_PREFIX = "statelab:user-sessions:";
     static final Duration TIMEOUT = Duration.ofMillis(300);
 
     private final RedisControl redis;
@@ -65,6 +68,24 @@ final class RedisKeyCount implements AutoCloseable {
         } catch (RedisException e) {
             drop();
             return null;
+        }
+    }
+
+    /**
+     * Removes a session the lab made for itself (a measurement's), and its entry in the user's index,
+     * so it never shows up in a count the learner sees. Does nothing when Redis cannot be reached.
+     */
+    synchronized void forget(String sessionId, String user) {
+        try {
+            if (connection == null || !connection.isOpen()) {
+                drop();
+                connection = client.connect();
+            }
+            String digest = SessionIds.digest(sessionId);
+            connection.sync().del(PREFIX + digest);
+            connection.sync().srem(USER_INDEX_PREFIX + user, digest);
+        } catch (RedisException e) {
+            drop();
         }
     }
 

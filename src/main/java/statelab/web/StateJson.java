@@ -65,7 +65,8 @@ final class StateJson {
             clusters.add(node);
         }
         ObjectNode redis = root.putObject("redis");
-        redis.put("url", lab.redis().url()).put("managed", lab.redis().managed()).put("running", lab.redis().running());
+        redis.put("url", lab.redis().url()).put("managed", lab.redis().managed()).put("running", lab.redis().running())
+                .put("persistence", lab.redis().persistent());
         redis.put("sessionKeys", keys.count());
         redis.put("replicated", lab.redis().replicated()).put("whole", lab.redis().whole());
         lab.redis().primaryAddress().ifPresent(primary -> redis.put("primary", primary));

@@ -49,7 +49,7 @@ public final class WebServer implements AutoCloseable {
         this.state = new LabState(events::changed);
         this.actions = new LabActions(lab, state, events::changed);
         this.keys = new RedisKeyCount(lab.redis());
-        this.compare = new CompareMeasurement(lab, actions, events, CompareMeasurement.REQUESTS);
+        this.compare = new CompareMeasurement(lab, actions, events, keys, CompareMeasurement.REQUESTS);
         StateJson json = new StateJson(lab, state, actions, keys);
         events.start(() -> json.document().toString());
         ApiRoutes api = new ApiRoutes(lab, json, actions, events, compare, new RevocationDemo(lab, actions, events));

@@ -1,18 +1,33 @@
+// @ts-check
 // Part 5: Redis vs JWT measured live (/api/compare), the revocation demo (/api/revocation),
 // and the jwt deny-list switch. Nothing is invented: a missing figure reads "not measured yet".
+// A document is drawn only when it is at least as new as the one shown (see state-merge.js).
 import { h, fill, setText, micros, clock } from './dom.js';
 import { api } from './api.js';
+import { isNewerDated } from './state-merge.js';
 
 const NOT_MEASURED = 'not measured yet';
 
+/** @param {unknown} v @returns {number | null} */
 const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+/**
+ * @param {{section: HTMLElement, applyState: (state: any) => void}} parts
+ */
 export function createCompare({ section, applyState }) {
+  /** @param {string} sel @returns {any} */
   const $ = (sel) => section.querySelector(sel);
+  /** @type {any} */
+  let shownCompare = null;
+  /** @type {any} */
+  let shownRevocation = null;
   const fig = {
     redisSession: $('#compare-redis-session'),
     jwtSession: $('#compare-jwt-session'),
     jwtFirst: $('#compare-jwt-first'),
+    redisRuns: $('#compare-redis-runs'),
+    jwtRuns: $('#compare-jwt-runs'),
+    bytesNote: $('#compare-bytes-note'),
     redisBytes: $('#compare-redis-bytes'),
     jwtBytes: $('#compare-jwt-bytes'),
     redisCommands: $('#compare-redis-commands'),
@@ -47,12 +62,23 @@ export function createCompare({ section, applyState }) {
     }
   }
 
-  function setBars(name, a, b) {
-    const max = Math.max(a ?? 0, b ?? 0);
-    for (const [side, v] of [['redis', a], ['jwt', b]]) {
-      const bar = section.querySelector(`[data-bar="${side}-${name}"] span`);
+  /**
+   * Bars on one scale: each value's share of the largest.
+   * @param {[string, number | null][]} bars data-bar name and value
+   */
+  function setBars(bars) {
+    const max = Math.max(0, ...bars.map(([, v]) => v ?? 0));
+    for (const [name, v] of bars) {
+      const bar = /** @type {HTMLElement | null} */ (section.querySelector(`[data-bar="${name}"] span`));
       if (bar) bar.style.width = v === null || max <= 0 ? '0' : `${Math.max(2, (v / max) * 100)}%`;
     }
+  }
+
+  /** "runs: 48.1 to 61.0 µs" from the medians of the runs, or '' when there are none. @param {any} spread */
+  function runsText(spread) {
+    const runs = spread && Array.isArray(spread.runMedians) ? spread.runMedians.filter((/** @type {unknown} */ v) => num(v) !== null) : [];
+    if (runs.length < 2) return '';
+    return `the ${runs.length} runs’ medians ranged ${micros(Math.min(...runs))} to ${micros(Math.max(...runs))} µs`;
   }
 
   function renderCompare(doc) {
@@ -68,13 +94,17 @@ export function createCompare({ section, applyState }) {
     setFigure(fig.redisSession, rs, micros(rs));
     setFigure(fig.jwtSession, js, micros(js));
     const jf = num(jwt.firstSightMicros?.p50);
-    setText(fig.jwtFirst, jf === null ? NOT_MEASURED : `${micros(jf)} µs (median)`);
+    setFigure(fig.jwtFirst, jf, micros(jf));
     setFigure(fig.redisBytes, rb);
     setFigure(fig.jwtBytes, jb);
     setText(fig.redisCommands, rc === null ? NOT_MEASURED : String(rc));
     setText(fig.jwtCommands, jc === null ? NOT_MEASURED : String(jc));
-    setBars('session', rs, js);
-    setBars('bytes', rb, jb);
+    setBars([['redis-session', rs], ['jwt-session', js], ['jwt-first', jf]]);
+    setBars([['redis-bytes', rb], ['jwt-bytes', jb]]);
+    setText(fig.redisRuns, runsText(redis.sessionMicros));
+    setText(fig.jwtRuns, runsText(jwt.sessionMicros));
+    setText(fig.bytesNote, rb === null ? ''
+      : `Our session cookie is ${rb} bytes: a 256-bit random id written as 43 characters, plus the cookie’s name. That is a little more than the “about 30 bytes” of many frameworks’ shorter ids, and still ${jb === null ? 'far' : `${(jb / rb).toFixed(0)}×`} smaller than the token.`);
 
     const r95 = num(redis.sessionMicros?.p95);
     const j95 = num(jwt.sessionMicros?.p95);
@@ -87,7 +117,11 @@ export function createCompare({ section, applyState }) {
 
     if (d.measuredAt) {
       const n = num(d.requests);
-      setText(meta, `Measured at ${clock(d.measuredAt)}${n === null ? '' : ` over ${n} requests per strategy`}.`);
+      const warm = num(d.warmUp);
+      const runs = num(d.runs);
+      setText(meta, `Measured at ${clock(d.measuredAt)}: ${n === null ? 'the' : `median of ${n}`} requests per strategy, warm`
+        + `${warm === null ? '' : ` (after ${warm} warm-up requests that are not counted)`}`
+        + `${runs === null ? '' : `, in ${runs} runs`}; straight to one server, so the balancer is not in these figures.`);
     } else {
       setText(meta, 'The lab has not measured these yet. Press “Measure again” to measure now.');
     }
@@ -100,12 +134,13 @@ export function createCompare({ section, applyState }) {
       if (rs <= js) lines.push('That can surprise. The lab’s Redis normally sits on this very machine, so the network hop that makes a lookup cost about a millisecond in a data centre is nearly free here, while checking a signature costs the same CPU work wherever you are. Across a real network, expect the lookup to be the slower of the two.');
       else lines.push('That is the usual picture: the check happens locally, with no trip to a store.');
     }
-    if (rs !== null && jf !== null) lines.push(`A token's first full signature check took ${micros(jf)} µs, ${jf > rs ? 'more' : 'less'} than the Redis lookup: an ES256 check is real work, which is why the nodes remember the tokens they have checked.`);
+    if (rs !== null && jf !== null) lines.push(`A token's first full signature check took ${micros(jf)} µs, ${jf > rs ? 'more' : 'less'} than the Redis lookup: an ES256 check is real work, which is why the nodes remember the tokens they have checked. The second bar is that memory; the third is what a server pays the first time it sees a token (after every sign-in and every settings change, which re-signs it).`);
     if (rb !== null && jb !== null && rb > 0) lines.push(`The JWT cookie is ${(jb / rb).toFixed(1)}× the size of the session id, and it travels with every single request.`);
     reading.hidden = lines.length === 0;
     setText(reading, lines.join(' '));
   }
 
+  /** @param {any} s */
   function step(s) {
     const ok = s.outcome === 'success';
     const where = s.node ? ` on ${s.node}` : ' (no node answered)';
@@ -177,10 +212,24 @@ export function createCompare({ section, applyState }) {
     }
   }
 
+  /** Draws a compare document unless a newer one is already shown. @param {any} doc */
+  function showCompare(doc) {
+    if (!isNewerDated(shownCompare, doc, 'measuredAt')) return;
+    shownCompare = doc;
+    renderCompare(doc);
+  }
+
+  /** Draws a revocation document unless a newer one is already shown. @param {any} doc */
+  function showRevocation(doc) {
+    if (!isNewerDated(shownRevocation, doc, 'ranAt')) return;
+    shownRevocation = doc;
+    renderRevocation(doc);
+  }
+
   runCompare.addEventListener('click', () => guarded(runCompare, compareError, async () => {
     setText(meta, 'Measuring… this sends a few hundred real requests.');
     try {
-      renderCompare(await api.compareRun());
+      showCompare(await api.compareRun());
     } catch (err) {
       setText(meta, 'The measurement did not finish.');
       throw err;
@@ -189,7 +238,7 @@ export function createCompare({ section, applyState }) {
 
   runRevocation.addEventListener('click', () => guarded(runRevocation, revocationError, async () => {
     setText(revocationMeta, 'Running: login, logout, replay…');
-    renderRevocation(await api.revocationRun());
+    showRevocation(await api.revocationRun());
   }));
 
   toggle.addEventListener('click', () => guarded(toggle, revocationError, async () => {
@@ -211,13 +260,13 @@ export function createCompare({ section, applyState }) {
 
   async function load() {
     const [c, r] = await Promise.allSettled([api.compare(), api.revocation()]);
-    if (c.status === 'fulfilled') renderCompare(c.value);
-    else { renderCompare(null); showError(compareError, `Could not read the measurements. ${c.reason.message}`); }
-    if (r.status === 'fulfilled') renderRevocation(r.value);
-    else { renderRevocation(null); showError(revocationError, `Could not read the last revocation demo. ${r.reason.message}`); }
+    if (c.status === 'fulfilled') showCompare(c.value);
+    else { if (!shownCompare) renderCompare(null); showError(compareError, `Could not read the measurements. ${c.reason.message}`); }
+    if (r.status === 'fulfilled') showRevocation(r.value);
+    else { if (!shownRevocation) renderRevocation(null); showError(revocationError, `Could not read the last revocation demo. ${r.reason.message}`); }
   }
 
-  return { load, renderState };
+  return { load, renderState, showCompare, showRevocation };
 }
 
 function formatSeconds(s) {

@@ -1,7 +1,14 @@
+// @ts-check
 // The live lab: one column per cluster the lab runs (GET /api/clusters), the controls, the stream status. Draws /api/state documents.
+// Other modules plug in through the returned hooks: `run` (an action in turn with the others),
+// `setSendGate` (predict before a send), `onRender` (after each drawn state), `addControl`.
 import { h, setText, strategyName, learnStrategyNames } from './dom.js';
 import { api } from './api.js';
 import { renderWire } from './wire-view.js';
+import { outcomeWords } from './words.js';
+
+/** The lesson's walk: login, three requests, a crash, four more. */
+const LESSON_REQUESTS = 8;
 
 // The clusters' keys in the lab's order, from its registry of cluster kinds.
 let known = [];
@@ -13,6 +20,9 @@ const STREAM_TEXT = {
   unsupported: 'not supported by this browser',
 };
 
+/**
+ * @param {{section: HTMLElement, onError: (message: string) => void, clearError: () => void}} parts
+ */
 export function createLabPanel({ section, onError, clearError }) {
   const grid = section.querySelector('#clusters');
   const template = document.getElementById('cluster-template');
@@ -35,9 +45,18 @@ export function createLabPanel({ section, onError, clearError }) {
   const streamNote = section.querySelector('#stream-note');
   const usesRedis = new Set();
   const homes = new Map();
+  const walkNote = section.querySelector('#walk-note');
   let busy = false;
+  /** @type {any} */
   let lastState = null;
+  /** @type {(state: any) => void} */
   let applyState = () => {};
+  /** @type {(send: () => Promise<any>) => void} */
+  let sendGate = (send) => { send(); };
+  /** @type {((state: any) => void)[]} */
+  const renderListeners = [];
+  /** Controls other modules add to the bar: disabled while busy, else as their rule says. @type {{button: HTMLButtonElement, usable: (state: any) => boolean}[]} */
+  const extraControls = [];
 
   api.clusters().then((clusters) => {
     learnStrategyNames(clusters);
@@ -82,6 +101,8 @@ export function createLabPanel({ section, onError, clearError }) {
       lbAddr: el.querySelector('.lb-addr'),
       nodes: new Map(),
       store: null,
+      /** @type {HTMLElement | null} */
+      noStore: null,
       storeWarning: null,
       wireKey: undefined,
     };
@@ -94,8 +115,9 @@ export function createLabPanel({ section, onError, clearError }) {
       col.verdict.after(col.storeWarning);
     } else {
       const where = homes.get(strategy) ?? 'none';
-      col.storeSlot.replaceWith(h('div', { class: 'hop store store-none' },
-        h('span', { class: 'hop-name', text: 'No shared store' }), h('span', { class: 'store-line', text: where })));
+      col.noStore = h('div', { class: 'hop store store-none', 'data-home': where },
+        h('span', { class: 'hop-name', text: 'No shared store' }), h('span', { class: 'store-line', text: where }));
+      col.storeSlot.replaceWith(col.noStore);
     }
     renderWire(col.wireBody, null, strategy);
     // Keep the known order; unknown strategies go at the end.
@@ -157,17 +179,29 @@ export function createLabPanel({ section, onError, clearError }) {
     }
   }
 
+  /**
+   * With the deny-list on, the jwt servers ask Redis on every request: draw that link, and say what
+   * happens while Redis is down (they refuse: the cluster fails closed).
+   * @param {HTMLElement} el @param {any} state
+   */
+  function drawDenyListLink(el, state) {
+    const on = state.jwtRevocation === true;
+    const running = !(state.redis && state.redis.running === false);
+    el.classList.toggle('store-none', !on);
+    el.classList.toggle('deny-list', on);
+    el.dataset.running = String(!on || running);
+    setText(/** @type {HTMLElement} */ (el.querySelector('.hop-name')), on ? 'Redis (deny-list)' : 'No shared store');
+    setText(/** @type {HTMLElement} */ (el.querySelector('.store-line')), !on ? (el.dataset.home ?? '')
+      : running ? 'asked on every request' : '✗ stopped: every request refused (fails closed)');
+  }
+
   function bump(el) {
     el.classList.remove('bump');
     void el.offsetWidth; // restart the animation
     el.classList.add('bump');
   }
 
-  function outcomeText(last) {
-    const node = last.node ?? 'no node';
-    if (last.outcome === 'success') return `${node} · success`;
-    return `${node} · failure · ${last.kind ?? 'unknown'}`;
-  }
+  const outcomeText = outcomeWords;
 
   function drawColumn(cluster, state) {
     const strategy = String(cluster.key ?? cluster.strategy);
@@ -192,13 +226,15 @@ export function createLabPanel({ section, onError, clearError }) {
       col.store.dataset.running = String(running);
       const keys = Number.isFinite(redis.sessionKeys) ? redis.sessionKeys : null;
       setText(col.store.querySelector('.store-line'), running
-        ? `running${keys === null ? '' : ` · ${keys} key${keys === 1 ? '' : 's'}`}`
+        ? `running${keys === null ? '' : ` · ${keys} key${keys === 1 ? '' : 's'}`} · ${redis.persistence ? 'kept on disk' : 'memory only'}`
         : '✗ stopped');
       const touched = Boolean(last && last.wire && Array.isArray(last.wire.storeCommands) && last.wire.storeCommands.length);
       col.store.classList.toggle('on', touched);
       col.storeWarning.hidden = running;
       setText(col.storeWarning, running ? '' : 'Redis is stopped, so this cluster cannot find anyone’s session: expect store-down failures until it is started again.');
     }
+
+    if (strategy === 'jwt' && col.noStore) drawDenyListLink(col.noStore, state);
 
     const counters = cluster.counters ?? {};
     const ok = Number.isFinite(counters.success) ? counters.success : 0;
@@ -244,6 +280,7 @@ export function createLabPanel({ section, onError, clearError }) {
     }
     const next = state.walk && state.walk.next;
     setText(nextLabel, next ? `#${next.index} · ${next.method} ${next.path}` : '');
+    drawWalkNote(state.walk);
     const redis = state.redis ?? null;
     if (redis) {
       const keys = Number.isFinite(redis.sessionKeys) ? `, ${redis.sessionKeys} session key${redis.sessionKeys === 1 ? '' : 's'}` : '';
@@ -253,6 +290,27 @@ export function createLabPanel({ section, onError, clearError }) {
       setText(redisStatus, `Redis: ${redis.running === false ? 'stopped' : 'running'}${ha}${keys}${where}`);
     }
     syncButtons();
+    renderListeners.forEach((fn) => fn(state));
+  }
+
+  /** After the lesson's eight requests, say so and suggest what to try next. */
+  function drawWalkNote(walk) {
+    if (!walkNote) return;
+    const sent = walk && Number.isFinite(walk.sent) ? walk.sent : 0;
+    walkNote.hidden = sent < LESSON_REQUESTS;
+    setText(walkNote, sent === LESSON_REQUESTS
+      ? 'That was the lesson’s eight requests. Next, try Stop Redis and send one more: who fails now? Or Reset and add a node.'
+      : sent > LESSON_REQUESTS ? `${sent} requests so far, past the lesson’s eight: this is your playground now.` : '');
+  }
+
+  /** Whether node `id` is up in every cluster (true), down in every one (false), or mixed (null). */
+  function nodeUp(id) {
+    const clusters = lastState && Array.isArray(lastState.clusters) ? lastState.clusters : [];
+    const found = clusters.flatMap((c) => (Array.isArray(c.nodes) ? c.nodes : [])).filter((n) => n.id === id);
+    if (!found.length) return null;
+    if (found.every((n) => n.up === true)) return true;
+    if (found.every((n) => n.up !== true)) return false;
+    return null;
   }
 
   function syncButtons() {
@@ -265,11 +323,23 @@ export function createLabPanel({ section, onError, clearError }) {
       buttons.redisKillPrimary.hidden = !redis.replicated;
       buttons.redisKillPrimary.disabled = !redis.replicated || redis.running === false;
     }
+    for (const c of extraControls) c.button.disabled = busy || !lastState || !c.usable(lastState);
+    if (!busy && lastState) {
+      const s1 = nodeUp('S1');
+      buttons.kill.disabled = s1 === false;
+      buttons.restart.disabled = s1 === true;
+    }
     section.setAttribute('aria-busy', String(busy));
   }
 
+  /**
+   * Runs one lab action in turn: every button is disabled meanwhile, the state it answers is drawn.
+   * @param {string} label what is happening, for the busy line and the error
+   * @param {() => Promise<any>} action
+   * @returns {Promise<any>} the state the action answered, or null when it failed or another one ran
+   */
   async function run(label, action) {
-    if (busy) return;
+    if (busy) return null;
     const focused = document.activeElement;
     busy = true;
     syncButtons();
@@ -279,9 +349,11 @@ export function createLabPanel({ section, onError, clearError }) {
       clearError();
       if (state) applyState(state);
       busyText.textContent = '';
+      return state ?? null;
     } catch (err) {
       busyText.textContent = '';
       onError(`${label} did not work. ${err.message}`);
+      return null;
     } finally {
       busy = false;
       syncButtons();
@@ -291,7 +363,8 @@ export function createLabPanel({ section, onError, clearError }) {
     }
   }
 
-  buttons.next.addEventListener('click', () => run('Sending the next request', api.next));
+  const send = () => run('Sending the next request', api.next);
+  buttons.next.addEventListener('click', () => sendGate(send));
   buttons.kill.addEventListener('click', () => run('Killing S1', () => api.kill('S1')));
   buttons.restart.addEventListener('click', () => run('Restarting S1', () => api.restart('S1')));
   buttons.reset.addEventListener('click', () => run('Resetting the lab', api.reset));
@@ -317,5 +390,15 @@ export function createLabPanel({ section, onError, clearError }) {
     setStreamStatus,
     /** Where actions send the state they get back (main decides how to apply it). */
     onActionState(fn) { applyState = fn; },
+    run,
+    /** Decides what "Send next request" does; it gets the real send to call (or not). */
+    setSendGate(fn) { sendGate = fn; },
+    onRender(fn) { renderListeners.push(fn); },
+    latest: () => lastState,
+    /** Adds a control that follows the lab's state like the built-in ones. */
+    addControl(button, usable) {
+      extraControls.push({ button, usable });
+      syncButtons();
+    },
   };
 }

@@ -1,17 +1,29 @@
+// @ts-check
 // Entry point: wires the lesson's parts together. Lab state arrives only through the event stream
-// (and as the answer of the page's own actions); nothing polls.
+// (and as the answer of the page's own actions); nothing polls. Documents are ordered by their `seq`,
+// so one that arrives late never overwrites a newer one.
 import { api, followState } from './api.js';
 import { createLabPanel } from './lab-panel.js';
 import { createEventLog } from './event-log.js';
 import { createCompare } from './compare.js';
 import { createQuiz } from './quiz.js';
 import { createProgress } from './progress.js';
+import { createStateGate } from './state-merge.js';
+import { createScore, scoreLine } from './score.js';
+import { createPredict } from './predict.js';
+import { createStages } from './stages.js';
+import { createStoreControls } from './store-controls.js';
+import { createTablePredictions } from './table-predict.js';
+
+/** @param {string} id */
+const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 function start() {
-  const labSection = document.getElementById('lab');
-  const errorBox = document.getElementById('lab-error');
-  const errorText = document.getElementById('lab-error-text');
+  const labSection = byId('lab');
+  const errorBox = byId('lab-error');
+  const errorText = byId('lab-error-text');
 
+  /** @param {string} message */
   const showError = (message) => {
     errorText.textContent = message;
     errorBox.hidden = false;
@@ -20,49 +32,65 @@ function start() {
     errorBox.hidden = true;
     errorText.textContent = '';
   };
-  document.getElementById('lab-error-close').addEventListener('click', () => {
+  byId('lab-error-close').addEventListener('click', () => {
     clearError();
-    document.getElementById('send-next').focus();
+    byId('send-next').focus();
   });
 
   const lab = createLabPanel({ section: labSection, onError: showError, clearError });
-  const log = createEventLog(document.getElementById('event-log'));
-  let drawn = false;
+  const log = createEventLog(byId('event-log'));
+  const gate = createStateGate();
+  const score = createScore();
 
+  /** @param {any} state */
   const applyState = (state) => {
-    if (!state || typeof state !== 'object') return;
-    drawn = true;
+    if (!gate.accept(state)) return;
     try {
       lab.render(state);
       log.render(state.log);
       compare.renderState(state);
     } catch (err) {
-      showError(`The page could not draw the lab's latest state: ${err.message}`);
+      showError(`The page could not draw the lab's latest state: ${err instanceof Error ? err.message : err}`);
     }
   };
-  const compare = createCompare({ section: document.getElementById('compare'), applyState });
+  const compare = createCompare({ section: byId('compare'), applyState });
   lab.onActionState(applyState);
+  createStoreControls({ section: labSection, lab });
+
+  const predict = createPredict({
+    panel: byId('predict'),
+    latest: () => gate.latest(),
+    columns: () => stages.columns(),
+    moments: () => stages.moments(),
+    score,
+    focusSend: () => byId('send-next').focus({ preventScroll: true }),
+  });
+  const stages = createStages({ section: labSection, run: lab.run, onChange: () => predict.close() });
+  lab.setSendGate(predict.gate);
 
   followState({
     onState: applyState,
+    onCompare: (doc) => compare.showCompare(doc),
+    onRevocation: (doc) => compare.showRevocation(doc),
     onStatus: (status) => lab.setStreamStatus(status),
     onBadEvent: (err) => showError(err.message),
   });
 
-  // One read at start-up, so the page draws even if the stream is slow to open; it is ignored
-  // once anything newer (an event, an action's answer) has been drawn.
-  api.state().then((state) => {
-    if (!drawn) applyState(state);
-  }).catch((err) => {
-    if (!drawn) showError(`Could not read the lab's state. ${err.message}`);
+  // One read at start-up, so the page draws even if the stream is slow to open; `seq` drops it
+  // when anything newer (an event, an action's answer) was drawn first.
+  api.state().then(applyState).catch((err) => {
+    if (gate.latest() === null) showError(`Could not read the lab's state. ${err.message}`);
   });
 
   compare.load();
-  createQuiz(document.getElementById('quiz'));
+  const scoreText = byId('score-line');
+  score.onChange((s) => { scoreText.textContent = scoreLine(s); });
+  createTablePredictions({ table: /** @type {HTMLTableElement} */ (document.querySelector('.state-table')), score });
+  createQuiz(byId('quiz'), score, () => scoreLine(score.current()));
   createProgress({
-    nav: document.querySelector('nav.toc'),
-    sections: [...document.querySelectorAll('main > section.part[data-part]')],
-    goals: document.getElementById('goals'),
+    nav: /** @type {HTMLElement} */ (document.querySelector('nav.toc')),
+    sections: /** @type {HTMLElement[]} */ ([...document.querySelectorAll('main > section.part[data-part]')]),
+    goals: byId('goals'),
   });
 }
 

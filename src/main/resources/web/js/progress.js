@@ -1,6 +1,10 @@
+// @ts-check
 // The sticky section nav: which part the reader is in, which are behind, how many are left.
 import { setText } from './dom.js';
 
+/**
+ * @param {{nav: HTMLElement, sections: HTMLElement[], goals: HTMLElement | null}} parts
+ */
 export function createProgress({ nav, sections, goals }) {
   const links = [...nav.querySelectorAll('a[data-part]')];
   const text = nav.querySelector('#progress-text');
@@ -9,6 +13,7 @@ export function createProgress({ nav, sections, goals }) {
   const total = sections.length;
   let current = 0; // 0 = still at the learning goals
 
+  /** @param {number} part */
   function update(part) {
     if (part === current) return;
     current = part;

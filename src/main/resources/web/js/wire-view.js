@@ -1,18 +1,24 @@
+// @ts-check
 // The "On the wire" view of one cluster's last request (LastRequest.wire in docs/API.md).
 import { h, fill, duration, micros } from './dom.js';
 
 const none = (text) => h('span', { class: 'none', text });
 
+/** @param {string} text */
 function valueBox(text) {
   // long values scroll inside their box, so make those reachable from the keyboard
   return h('span', { class: 'val', text, tabindex: String(text).length > 90 ? '0' : null });
 }
 
+/** @param {string} term @param {...Node} desc */
 function row(term, ...desc) {
   return [h('dt', { text: term }), h('dd', {}, ...desc)];
 }
 
-/** Renders `last` (or null) into `body`. strategy decides which rows teach something. */
+/**
+ * Renders `last` (or null) into `body`. strategy decides which rows teach something.
+ * @param {HTMLElement} body @param {any} last @param {string} strategy
+ */
 export function renderWire(body, last, strategy) {
   if (!last) {
     fill(body, h('p', { class: 'none', text: 'Nothing sent yet. Press “Send next request” and this shows exactly what travelled.' }));
@@ -42,7 +48,8 @@ export function renderWire(body, last, strategy) {
   items.push(...row('Redis commands', commandText));
 
   const cost = micros(wire.sessionMicros);
-  items.push(...row('Session cost', cost === null ? none('not reported') : valueBox(`${cost} µs to find the session`)));
+  items.push(...row('Session cost', cost === null ? none('not reported')
+    : valueBox(`${cost} µs to find the session: one sample, this request only (part 5 has warm medians)`)));
   items.push(...row('Credential size', typeof wire.credentialBytes === 'number'
     ? valueBox(`${wire.credentialBytes} bytes on every request`)
     : none('not reported')));
@@ -56,6 +63,7 @@ export function renderWire(body, last, strategy) {
   fill(body, ...parts);
 }
 
+/** @param {any} token */
 function renderToken(token) {
   const box = h('div', { class: 'token' });
   box.append(h('p', { class: 'token-note', text:
@@ -76,6 +84,7 @@ function renderToken(token) {
   return box;
 }
 
+/** @param {any} claims @returns {string[]} */
 function claimTimes(claims) {
   if (!claims || typeof claims !== 'object') return [];
   const labels = { iat: 'issued', nbf: 'not before', exp: 'expires' };

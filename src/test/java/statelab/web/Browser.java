@@ -54,6 +54,17 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Lays the page out at {@code width} CSS pixels (a phone below 600) until {@link #fullWidth()}. */
+    void emulateWidth(int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", width < 600 ? 844 : 900, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /** Back to the window's own size. */
+    void fullWidth() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     /** Saves the whole page, not just the viewport, as it lays out at {@code width} CSS pixels. */
     void screenshot(int width, Path file) throws IOException {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -70,6 +81,24 @@ final class Browser implements AutoCloseable {
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Saves one element (its whole box, beyond the viewport) as it lays out at {@code width} CSS pixels. */
+    void screenshotOf(int width, String css, Path file) throws IOException {
+        emulateWidth(width);
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> box = (Map<String, Object>) driver.executeScript(
+                    "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                    + "return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height};", css);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", box.get("x"), "y", box.get("y"), "width", box.get("width"), "height", box.get("height"), "scale", 1)));
+            Files.createDirectories(file.getParent());
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        } finally {
+            fullWidth();
         }
     }
 

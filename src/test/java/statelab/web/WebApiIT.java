@@ -211,6 +211,40 @@ class WebApiIT {
     }
 
     @Test
+    void redis_persistence_switched_on_at_run_time_keeps_sessions_through_a_stop_and_start() {
+        try {
+            assertThat(api.post("api/lab/redis/persistence", "{\"on\": true}").json().at("/redis/persistence").asBoolean()).isTrue();
+            api.post("api/lab/next");
+            api.post("api/lab/redis/stop");
+            assertThat(api.post("api/lab/redis/persistence", "{\"on\": false}").json().get("kind").asText()).isEqualTo("redis-stopped");
+            api.post("api/lab/redis/start");
+
+            JsonNode state = api.post("api/lab/next").json();
+
+            assertThat(cluster(state, "redis").at("/last/outcome").asText()).isEqualTo("success");
+            assertThat(state.at("/redis/sessionKeys").asInt()).isEqualTo(1);
+        } finally {
+            api.post("api/lab/redis/start");
+        }
+        JsonNode reset = api.post("api/lab/reset").json();
+        assertThat(reset.at("/redis/persistence").asBoolean()).as("reset restores the lab's start").isFalse();
+    }
+
+    @Test
+    void without_persistence_a_stop_and_start_of_redis_loses_every_session() {
+        assertThat(api.get("api/state").json().at("/redis/persistence").asBoolean()).isFalse();
+        api.post("api/lab/next");
+        api.post("api/lab/redis/stop");
+        api.post("api/lab/redis/start");
+
+        JsonNode state = api.post("api/lab/next").json();
+
+        assertThat(cluster(state, "redis").at("/last/kind").asText()).isEqualTo("not-recognised");
+        assertThat(state.at("/redis/sessionKeys").asInt()).isZero();
+        assertThat(api.post("api/lab/redis/persistence", "{\"on\": 1}").status()).isEqualTo(400);
+    }
+
+    @Test
     void the_revocation_demo_shows_redis_refusing_the_old_credential_and_jwt_accepting_it() {
         JsonNode demo = api.post("api/revocation/run").json();
 
@@ -258,6 +292,9 @@ class WebApiIT {
         assertThat(figures.at("/jwt/credentialBytes").asInt()).isGreaterThan(figures.at("/redis/credentialBytes").asInt());
         assertThat(figures.at("/jwt/firstSightMicros/p50").asDouble()).as("a full signature check").isPositive();
         assertThat(figures.get("redis").has("firstSightMicros")).isFalse();
+        assertThat(figures.get("warmUp").asInt()).isEqualTo(CompareMeasurement.WARM_UP);
+        assertThat(figures.at("/redis/sessionMicros/runMedians")).hasSize(CompareMeasurement.RUNS);
+        assertThat(api.get("api/state").json().at("/redis/sessionKeys").asInt()).as("the measurement's own session").isZero();
         assertThat(api.get("api/compare").json().get("measuredAt")).isEqualTo(figures.get("measuredAt"));
     }
 

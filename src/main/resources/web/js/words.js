@@ -1,0 +1,84 @@
+// @ts-check
+// Plain words for the lab's kebab-case keys (failure kinds, event types), so the page never shows a
+// raw key such as `not-recognised` to a learner. Pure: no DOM, unit-tested in the browser.
+
+/** @type {Readonly<Record<string, string>>} */
+export const KIND_WORDS = Object.freeze({
+  'not-recognised': 'the server did not know the session',
+  'node-down': 'no server was up to answer',
+  'store-down': 'the server could not reach Redis',
+  expired: 'the session had expired',
+  revoked: 'the session had been logged out',
+  'bad-credential': 'the credential was not genuine',
+  'rate-limited': 'too many failed sign-ins',
+});
+
+/** @type {Readonly<Record<string, string>>} */
+export const EVENT_WORDS = Object.freeze({
+  request: 'request',
+  'node-killed': 'server crashed',
+  'node-restarted': 'server restarted',
+  'node-added': 'server added',
+  'node-down': 'balancer: server out',
+  'node-up': 'balancer: server back',
+  'redis-stopped': 'Redis stopped',
+  'redis-started': 'Redis started',
+  'redis-persistence': 'Redis persistence',
+  'jwt-revocation': 'deny-list',
+  'jwt-key-rotated': 'new signing key',
+  reset: 'reset',
+  error: 'refused',
+});
+
+/** @type {Readonly<Record<string, string>>} */
+const OUTCOME_WORDS = Object.freeze({ success: 'served', failure: 'failed' });
+
+/**
+ * The plain words for a failure kind; an unknown kind is shown as itself, with its dashes as spaces.
+ * @param {string | null | undefined} kind
+ * @returns {string}
+ */
+export function kindWords(kind) {
+  if (!kind) return 'the reason was not reported';
+  return KIND_WORDS[kind] ?? String(kind).replace(/-/g, ' ');
+}
+
+/**
+ * The label of an event type in the event log.
+ * @param {string | null | undefined} type
+ * @returns {string}
+ */
+export function eventWords(type) {
+  if (!type) return 'event';
+  return EVENT_WORDS[type] ?? String(type).replace(/-/g, ' ');
+}
+
+/**
+ * A server sentence with its keys in plain words: `S2 failure not-recognised` becomes
+ * `S2 failed (the server did not know the session)`, `measurement-failed` becomes `measurement failed`.
+ * @param {string | null | undefined} text
+ * @returns {string}
+ */
+export function plainMessage(text) {
+  if (!text) return '';
+  let out = String(text);
+  out = out.replace(/\b(success|failure)(?: ([a-z]+(?:-[a-z]+)+|expired|revoked))?\b/g, (_m, outcome, kind) => {
+    const word = OUTCOME_WORDS[outcome];
+    return kind ? `${word} (${kindWords(kind)})` : word;
+  });
+  // any other kebab-case key that slipped through (a refusal's kind in brackets, and the like)
+  out = out.replace(/\(([a-z]+(?:-[a-z]+)+)\)/g, (_m, key) => `(${KIND_WORDS[key] ?? key.replace(/-/g, ' ')})`);
+  out = out.replace(/\b([a-z]+-(?:failed|down|stopped|external|running|origin|request|endpoint))\b/g, (m) => m.replace(/-/g, ' '));
+  return out;
+}
+
+/**
+ * One column's last request in words: `S2 · failed · the server did not know the session`.
+ * @param {{node?: string | null, outcome?: string, kind?: string | null}} last
+ * @returns {string}
+ */
+export function outcomeWords(last) {
+  const node = last.node ?? 'no server';
+  if (last.outcome === 'success') return `${node} · served`;
+  return `${node} · failed · ${kindWords(last.kind)}`;
+}
