@@ -18,9 +18,12 @@ import statelab.session.PasswordChecks;
  * two pages and settings that need a signed-in user, and health. Every answer names the node;
  * every failure is a problem body with a kind; a store that cannot be reached is answered 503
  * {@code store-down} with {@code Retry-After}, never taken for "not signed in". Every POST must
- * come from this site when a browser sends it ({@link OriginCheck}).
+ * come from this site when a browser sends it (the lab's one {@link OriginPolicy}, any Host).
  */
 final class NodeHandler extends Handler.Abstract {
+    /** Balancers reach a node under any name, so only the browser's own headers are judged. */
+    private static final OriginPolicy ORIGINS = OriginPolicy.anyHost();
+
     private final NodeResponses out;
     private final AccountEndpoints account;
     private final PageEndpoints pages;
@@ -79,7 +82,10 @@ final class NodeHandler extends Handler.Abstract {
 
     private static void allowPost(String method, Request request) throws NodeRequest.Rejected {
         allow(method, "POST");
-        OriginCheck.requireSameOrigin(request);
+        OriginPolicy.Verdict verdict = ORIGINS.check(request);
+        if (verdict != OriginPolicy.Verdict.ALLOWED) {
+            throw new NodeRequest.Rejected(403, verdict.kind(), verdict.detail() + "; state-changing requests must come from this site");
+        }
     }
 
     private static void allow(String method, String expected) throws NodeRequest.Rejected {

@@ -20,6 +20,10 @@ final class PageEndpoints {
     private static final Pattern SETTING_KEY = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final int MAX_SETTING_VALUE = 64;
     private static final int MAX_SETTINGS_PER_REQUEST = 8;
+    /** Settings one session may hold: every strategy stores them, and a JWT carries them in every request. */
+    static final int MAX_SETTINGS = 16;
+    /** Their size as JSON at worst ({@link #jsonBytesAtMost}); with the claims, a token stays well under the verifier's 4,096 characters. */
+    static final int MAX_SETTINGS_BYTES = 1024;
 
     private final NodeResponses out;
     private final SessionStrategy sessions;
@@ -39,6 +43,9 @@ final class PageEndpoints {
         String credential = credentialOf(request);
         Map<String, String> changes = settingsIn(JsonBodies.parse(NodeRequest.jsonBody(request)));
         Resolution result = sessions.resolve(credential);
+        if (result.recognised()) {
+            requireRoomFor(result.session().settings(), changes);
+        }
         String current = credential;
         for (Map.Entry<String, String> change : changes.entrySet()) {
             if (!result.recognised()) {
@@ -52,6 +59,45 @@ final class PageEndpoints {
             cookies.set(response, sessions.cookieName(), current);
         }
         answer("/settings", result, response, callback);
+    }
+
+    /**
+     * Refuses changes that would take a session past {@value #MAX_SETTINGS} settings or
+     * {@value #MAX_SETTINGS_BYTES} bytes of them, before anything is written: the session stays as it
+     * was (a token is neither re-signed nor revoked), so a JWT never outgrows the size verifiers accept.
+     */
+    private static void requireRoomFor(Map<String, String> settings, Map<String, String> changes) throws NodeRequest.Rejected {
+        Map<String, String> after = new LinkedHashMap<>(settings);
+        after.putAll(changes);
+        int bytes = jsonBytesAtMost(after);
+        if (after.size() > MAX_SETTINGS || bytes > MAX_SETTINGS_BYTES) {
+            throw new NodeRequest.Rejected(422, "settings-too-large", "a session keeps at most " + MAX_SETTINGS
+                    + " settings of " + MAX_SETTINGS_BYTES + " bytes in all (as JSON, escapes counted); this change would make "
+                    + after.size() + " of " + bytes + " bytes. The session is unchanged");
+        }
+    }
+
+    /**
+     * The most bytes the settings can take as JSON in any encoder: a character outside plain ASCII
+     * letters, digits and a few marks may be written as a six-byte {@code \\uXXXX} escape (some JSON
+     * writers escape HTML's characters too), and each entry costs its quotes, colon and comma.
+     */
+    static int jsonBytesAtMost(Map<String, String> settings) {
+        int bytes = 2;
+        for (Map.Entry<String, String> entry : settings.entrySet()) {
+            bytes += 6 + escapedLength(entry.getKey()) + escapedLength(entry.getValue());
+        }
+        return bytes;
+    }
+
+    private static int escapedLength(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || " -_.,:;!?()#+*/".indexOf(c) >= 0;
+            length += plain ? 1 : 6;
+        }
+        return length;
     }
 
     private String credentialOf(Request request) throws NodeRequest.Rejected {

@@ -15,12 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import statelab.lab.Lab;
 import statelab.lab.LabEvent;
+import statelab.node.OriginPolicy;
 
 /**
  * The page's JSON API (docs/API.md) as one routing table. Reads answer their document; actions
  * answer the new {@code /api/state}. Every refusal is a problem+json with a {@code kind}: 404 for an
  * unknown endpoint or node, 405 for a wrong method, 400 for a bad body (413 for a huge one), 403 for
- * a POST from another origin ({@link SameOrigin}), 409 when the lab's state forbids the action; a failed action is also logged as an {@code error} event.
+ * a request from another site or under another host name (the lab's one {@link OriginPolicy}), 409 when the lab's state forbids the action; a failed action is also logged as an {@code error} event.
  * Paths outside {@code /api} are left to the next handler.
  */
 final class ApiRoutes extends Handler.Abstract {
@@ -38,12 +39,17 @@ final class ApiRoutes extends Handler.Abstract {
         void run(ApiCall call) throws Exception;
     }
 
+    static final int ECHO_CHARS = 80;
+
     private final Lab lab;
     private final StateJson state;
     private final List<Route> routes;
+    private final OriginPolicy origins;
 
-    ApiRoutes(Lab lab, StateJson state, LabActions actions, EventStream events, CompareMeasurement compare, RevocationDemo revocation) {
+    ApiRoutes(Lab lab, StateJson state, LabActions actions, EventStream events, CompareMeasurement compare, RevocationDemo revocation,
+              OriginPolicy origins) {
         this.lab = lab;
+        this.origins = origins;
         this.state = state;
         this.routes = List.of(
                 get("/api/clusters", c -> state.clusters()),
@@ -76,7 +82,7 @@ final class ApiRoutes extends Handler.Abstract {
         for (Route route : routes) {
             Map<String, String> params = route.match(path);
             if (params != null && route.method().equals(method)) {
-                serve(route, new ApiCall(request, response, callback, params), method + " " + path);
+                serve(route, new ApiCall(request, response, callback, params), method + " " + route.pattern());
                 return true;
             }
             if (params != null) {
@@ -85,21 +91,26 @@ final class ApiRoutes extends Handler.Abstract {
         }
         if (!allowed.isEmpty()) {
             response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
-            new ApiProblem(405, "method-not-allowed", "Method not allowed", "use " + String.join(" or ", allowed) + " " + path)
+            new ApiProblem(405, "method-not-allowed", "Method not allowed", "use " + String.join(" or ", allowed) + " " + shortened(path))
                     .details().write(response, callback);
         } else {
-            ApiProblem.notFound("unknown-endpoint", "the API has no " + path + " (see docs/API.md)").details().write(response, callback);
+            ApiProblem.notFound("unknown-endpoint", "the API has no " + shortened(path) + " (see docs/API.md)").details().write(response, callback);
         }
         return true;
     }
 
     private void serve(Route route, ApiCall call, String request) {
         try {
-            SameOrigin.require(call.request());
+            OriginPolicy.Verdict verdict = origins.check(call.request());
+            if (verdict != OriginPolicy.Verdict.ALLOWED) {
+                throw new ApiProblem(verdict == OriginPolicy.Verdict.FOREIGN_HOST ? 421 : 403, verdict.kind(), "Forbidden",
+                        verdict.detail() + "; the lab answers its own page only");
+            }
             route.endpoint().serve(call);
         } catch (ApiProblem e) {
             if (route.method().equals("POST")) {
-                lab.publish(LabEvent.of("error", null, request + " failed: " + e.getMessage()));
+                // The route's pattern and the kind only: nothing a caller wrote reaches the shared log.
+                lab.publish(LabEvent.of("error", null, request + " refused: " + e.kind()));
             }
             e.details().write(call.response(), call.callback());
         } catch (Exception e) {
@@ -107,6 +118,11 @@ final class ApiRoutes extends Handler.Abstract {
             new ApiProblem(500, "server-error", "Internal error", "the lab could not answer " + request + "; its log says why")
                     .details().write(call.response(), call.callback());
         }
+    }
+
+    /** A path as echoed to its own sender: at most {@value #ECHO_CHARS} characters of it. */
+    static String shortened(String path) {
+        return path.length() <= ECHO_CHARS ? path : path.substring(0, ECHO_CHARS) + "...";
     }
 
     private static Route get(String pattern, Answer answer) {

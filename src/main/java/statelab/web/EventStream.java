@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.FutureCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +23,21 @@ import org.slf4j.LoggerFactory;
  * {@code keepAlive} so idle timeouts leave the connection open. State changes are coalesced: a burst
  * costs one document, built on the stream's own virtual thread, and only while someone listens.
  * Each subscriber has an {@link EventOutbox}; its handler blocks on its own virtual thread, writing
- * what the outbox gives, until the browser goes away or the stream closes.
+ * what the outbox gives, until the browser goes away or the stream closes. Bounded: at most
+ * {@value #MAX_SUBSCRIBERS} streams, at most one pending document per event name each, and a browser
+ * that has not taken a frame within the write timeout is dropped. The broadcaster survives anything
+ * building a document throws.
  */
 final class EventStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
 
+    /** Open streams at most; one more is refused 503 rather than given memory. */
+    static final int MAX_SUBSCRIBERS = 32;
+    /** A frame a browser has not taken in this long ends its stream: a reader that slow is gone or hostile. */
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+
     private final Duration keepAlive;
+    private final Duration writeTimeout;
     private final Set<EventOutbox> subscribers = ConcurrentHashMap.newKeySet();
     private final Semaphore changes = new Semaphore(0);
     private volatile Supplier<String> state;
@@ -34,7 +45,17 @@ final class EventStream implements AutoCloseable {
     private Thread broadcaster;
 
     EventStream(Duration keepAlive) {
+        this(keepAlive, WRITE_TIMEOUT);
+    }
+
+    EventStream(Duration keepAlive, Duration writeTimeout) {
         this.keepAlive = keepAlive;
+        this.writeTimeout = writeTimeout;
+    }
+
+    /** Streams open now. */
+    int subscribers() {
+        return subscribers.size();
     }
 
     /** Starts broadcasting; {@code state} answers the JSON of the current state document. */
@@ -56,6 +77,12 @@ final class EventStream implements AutoCloseable {
 
     /** Serves one subscriber until it disconnects or the stream closes. */
     void serve(Request request, Response response, Callback callback) {
+        if (subscribers.size() >= MAX_SUBSCRIBERS) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+            new ApiProblem(503, "too-many-streams", "Too many event streams",
+                    "the lab serves at most " + MAX_SUBSCRIBERS + " event streams at once").details().write(response, callback);
+            return;
+        }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
@@ -89,16 +116,22 @@ final class EventStream implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Whatever went wrong with this one document (even an Error), the next change must still be sent.
                 LOG.warn("could not build the state for the event stream", e);
             }
         }
     }
 
-    private static void write(Response response, String frame) throws Exception {
-        try (Blocker.Callback written = Blocker.callback()) {
-            Content.Sink.write(response, false, frame, written);
-            written.block();
+    /** Writes one frame, or fails (ending the stream) when the browser has not taken it within the write timeout. */
+    private void write(Response response, String frame) throws Exception {
+        FutureCallback written = new FutureCallback();
+        Content.Sink.write(response, false, frame, written);
+        try {
+            written.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            written.cancel(true);
+            throw e;
         }
     }
 

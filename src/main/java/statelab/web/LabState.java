@@ -15,12 +15,16 @@ import statelab.scenario.StepReport;
 
 /**
  * What the page remembers of Alice's walk since the last reset: per cluster the success and failure
- * counts and the last request, every step so far (the verdicts read them), and the newest
- * {@value #LOG_SIZE} lab events. Thread-safe. As a {@link LabListener} it only appends and signals
+ * counts and the last request, the newest {@value #MAX_STEPS} steps (the verdicts read them), and the
+ * newest {@value #LOG_SIZE} lab events of at most {@value #MESSAGE_CHARS} characters each. Thread-safe. As a {@link LabListener} it only appends and signals
  * {@code changed}, so the servers that raise events are never held up; a reset keeps the log.
  */
 final class LabState implements LabListener {
     static final int LOG_SIZE = 200;
+    /** Characters kept of an event's message: the log is bounded in size, not only in count. */
+    static final int MESSAGE_CHARS = 300;
+    /** Steps kept for the verdicts: anyone who can reach the page's API can send "next" forever. */
+    static final int MAX_STEPS = 1_000;
 
     /** Requests served as the signed-in user, and the others, also by failure kind (in the order first seen). */
     record Counters(int success, int failure, Map<String, Integer> byKind) {
@@ -62,6 +66,9 @@ final class LabState implements LabListener {
     void record(StepReport step) {
         synchronized (this) {
             steps.add(step);
+            if (steps.size() > MAX_STEPS) {
+                steps.subList(0, steps.size() - MAX_STEPS).clear();
+            }
             if (step.isRequest()) {
                 step.results().forEach((strategy, result) -> {
                     counters.put(strategy, counters.getOrDefault(strategy, Counters.ZERO).plus(result));
@@ -89,7 +96,8 @@ final class LabState implements LabListener {
     @Override
     public void onEvent(LabEvent event) {
         synchronized (this) {
-            log.addLast(event);
+            log.addLast(event.message().length() <= MESSAGE_CHARS ? event
+                    : new LabEvent(event.at(), event.type(), event.strategy(), event.message().substring(0, MESSAGE_CHARS) + "..."));
             while (log.size() > LOG_SIZE) {
                 log.removeFirst();
             }

@@ -2,6 +2,8 @@ package statelab.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -12,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import statelab.lab.Lab;
 import statelab.lab.LabEvent;
+import statelab.node.OriginPolicy;
 import statelab.problem.ProblemErrorHandler;
 
 /**
@@ -34,7 +37,7 @@ public final class WebServer implements AutoCloseable {
     private final CompareMeasurement compare;
     private final Thread firstMeasurement;
 
-    private WebServer(Lab lab, int port) {
+    private WebServer(Lab lab, int port, Collection<String> publicHosts) {
         this.lab = lab;
         QueuedThreadPool threads = new QueuedThreadPool(64, 2);
         threads.setName("web");
@@ -52,15 +55,25 @@ public final class WebServer implements AutoCloseable {
         this.compare = new CompareMeasurement(lab, actions, events, keys, CompareMeasurement.REQUESTS);
         StateJson json = new StateJson(lab, state, actions, keys);
         events.start(() -> json.document().toString());
-        ApiRoutes api = new ApiRoutes(lab, json, actions, events, compare, new RevocationDemo(lab, actions, events));
-        server.setHandler(new SecurityHeaders(new Handler.Sequence(api, new StaticFiles("web"))));
+        OriginPolicy origins = OriginPolicy.servedOn(publicHosts);
+        ApiRoutes api = new ApiRoutes(lab, json, actions, events, compare, new RevocationDemo(lab, actions, events), origins);
+        server.setHandler(new SecurityHeaders(new PageHosts(origins, new Handler.Sequence(api, new StaticFiles("web")))));
         server.setErrorHandler(new ProblemErrorHandler());
         this.firstMeasurement = Thread.ofVirtual().name("first-measurement").unstarted(this::measureOnce);
     }
 
-    /** Serves on the port (0 picks a free one), on 127.0.0.1 only. */
+    /** Serves on the port (0 picks a free one), on 127.0.0.1 only, to the loopback host names. */
     public static WebServer start(Lab lab, int port) throws Exception {
-        WebServer web = new WebServer(lab, port);
+        return start(lab, port, List.of());
+    }
+
+    /**
+     * Serves on the port (0 picks a free one), on 127.0.0.1 only; requests must name a loopback host
+     * or one of {@code publicHosts} ({@code name} or {@code name:port}, for a page reached through a
+     * proxy or tunnel under another name). Any other {@code Host} is refused (DNS rebinding).
+     */
+    public static WebServer start(Lab lab, int port, Collection<String> publicHosts) throws Exception {
+        WebServer web = new WebServer(lab, port, publicHosts);
         lab.addListener(web.state);
         try {
             web.server.start();

@@ -149,7 +149,7 @@ class WebApiIT {
                 .header("Origin", "https://elsewhere.example").POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.json().get("kind").asText()).isEqualTo("cross-origin");
+        assertThat(answer.json().get("kind").asText()).isEqualTo("cross-site-request");
         assertThat(cluster(api.get("api/state").json(), "redis").get("nodes").get(0).get("up").asBoolean()).isTrue();
     }
 
