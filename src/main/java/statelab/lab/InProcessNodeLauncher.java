@@ -26,7 +26,7 @@ final class InProcessNodeLauncher implements NodeLauncher {
     @Override
     public RunningNode launch(String id, ClusterKind kind, int port) throws Exception {
         AppNode node = new AppNode(id, port, strategies.forNode(kind), users, cookies,
-                strategies.throttleForNode(), threadPool).start();
+                strategies.throttleForNode(), threadPool, strategies.storesForNode(id)).start();
         return new InProcessNode(node);
     }
 

@@ -32,9 +32,12 @@ public final class Lab implements AutoCloseable {
     private NodeLauncher launcher;
     private final List<LabListener> listeners = new CopyOnWriteArrayList<>();
 
+    private final java.nio.file.Path disks;
     private TlsMaterial tls;
 
-    private Lab(LabConfig config, QueuedThreadPool threadPool, RedisControl redis, SessionStrategies strategies) {
+    private Lab(LabConfig config, QueuedThreadPool threadPool, RedisControl redis, SessionStrategies strategies,
+                java.nio.file.Path disks) {
+        this.disks = disks;
         this.config = config;
         this.threadPool = threadPool;
         this.redis = redis;
@@ -49,7 +52,9 @@ public final class Lab implements AutoCloseable {
         pool.start();
         RedisControl redis = config.redisUrl().<RedisControl>map(ExternalRedis::new)
                 .orElseGet(() -> config.redisHa() ? ReplicatedRedis.launch() : EmbeddedRedis.start(config.redisPersistent()));
-        Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation(), config.sharedThrottle()));
+        java.nio.file.Path disks = java.nio.file.Files.createTempDirectory("statelab-disks-");
+        Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation(),
+                config.sharedThrottle(), disks), disks);
         try {
             UserDirectory users = UserDirectory.demo();
             SessionCookies cookies = new SessionCookies(config.https());
@@ -230,6 +235,22 @@ public final class Lab implements AutoCloseable {
         return strategies.jwtRevocation();
     }
 
+    /** Counts failed sign-ins in Redis (true) or in each node's own memory (false), on every node from now on. */
+    public void setSharedLoginThrottle(boolean shared) {
+        strategies.setSharedThrottle(shared);
+        publish(LabEvent.of("login-throttle", null, shared ? "failed sign-ins are now counted in Redis, for every node together"
+                : "failed sign-ins are now counted by each node on its own"));
+    }
+
+    public boolean sharedLoginThrottle() {
+        return strategies.sharedThrottle();
+    }
+
+    /** The directory holding every node's own directory (the uploads lab's disks); deleted when the lab closes. */
+    public java.nio.file.Path disks() {
+        return disks;
+    }
+
     /**
      * Back to the starting state: Redis running and emptied of sessions, with the persistence and the
      * jwt deny-list it started with, the configured number of nodes per cluster fresh and up (nodes
@@ -297,6 +318,7 @@ public final class Lab implements AutoCloseable {
         }
         strategies.close();
         redis.close();
+        statelab.node.NodeStores.deleteTree(disks);
         try {
             threadPool.stop();
         } catch (Exception e) {

@@ -31,11 +31,15 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
     private final RedisLink revocationLink;
     private final SwitchableRevocationList revocations;
 
-    private final boolean sharedThrottle;
+    private final java.util.concurrent.atomic.AtomicBoolean sharedThrottle;
+    private final java.nio.file.Path disks;
 
-    SessionStrategies(SessionPolicy policy, RedisControl redis, boolean jwtRevocation, boolean sharedThrottle) {
+    /** @param disks the directory under which each node makes its own (deleted with the lab) */
+    SessionStrategies(SessionPolicy policy, RedisControl redis, boolean jwtRevocation, boolean sharedThrottle,
+                      java.nio.file.Path disks) {
         this.policy = policy;
-        this.sharedThrottle = sharedThrottle;
+        this.sharedThrottle = new java.util.concurrent.atomic.AtomicBoolean(sharedThrottle);
+        this.disks = disks;
         this.redis = redis;
         // Reconnect within half a second of Redis coming back, instead of Lettuce's default back-off of up to 30 s.
         this.redisResources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
@@ -88,7 +92,21 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
      */
     LoginThrottle throttleForNode() {
         LocalLoginThrottle local = new LocalLoginThrottle(policy);
-        return sharedThrottle ? new RedisLoginThrottle(revocationLink, local) : local;
+        return new SwitchableLoginThrottle(local, new RedisLoginThrottle(revocationLink, local), sharedThrottle::get);
+    }
+
+    /** Where failed sign-ins are counted from now on, on every node: Redis (true) or each node's memory. */
+    void setSharedThrottle(boolean shared) {
+        sharedThrottle.set(shared);
+    }
+
+    boolean sharedThrottle() {
+        return sharedThrottle.get();
+    }
+
+    /** A fresh node's own directory and its own connection to the shared store (the state labs). */
+    statelab.node.NodeStores storesForNode(String nodeId) {
+        return new statelab.node.NodeStores(nodeId, new RedisLink(redisResources, redis.url()), disks);
     }
 
     void setJwtRevocation(boolean on) {

@@ -13,8 +13,11 @@ import org.eclipse.jetty.server.Request;
  * {@link #MAX_BYTES} is refused at the balancer, as a real one's body-size limit would.
  */
 final class RequestBodies {
-    /** The largest body the balancer accepts (the nodes take at most 8 KiB; the rest is theirs to refuse). */
-    static final int MAX_BYTES = 64 * 1024;
+    /**
+     * The largest body the balancer accepts: an avatar of the state labs (1 MiB) is the largest any
+     * node takes; JSON bodies are refused by the nodes themselves past 8 KiB.
+     */
+    static final int MAX_BYTES = 1024 * 1024;
 
     private RequestBodies() {
     }

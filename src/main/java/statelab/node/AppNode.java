@@ -20,6 +20,7 @@ import statelab.session.UserDirectory;
 public final class AppNode implements AutoCloseable {
     private final String id;
     private final SessionStrategy sessions;
+    private final NodeStores stores;
     private final Server server;
     private final ServerConnector connector;
     private final PasswordChecks passwords;
@@ -27,11 +28,14 @@ public final class AppNode implements AutoCloseable {
     /**
      * @param port       the port to listen on; 0 picks a free one
      * @param threadPool a started pool shared by the lab's servers; the node does not stop it
+     * @param stores     the node's shared-store connection and own directory; closed (the directory
+     *                   deleted) when the node is killed
      */
     public AppNode(String id, int port, SessionStrategy sessions, UserDirectory users,
-                   SessionCookies cookies, LoginThrottle throttle, ThreadPool threadPool) {
+                   SessionCookies cookies, LoginThrottle throttle, ThreadPool threadPool, NodeStores stores) {
         this.id = id;
         this.sessions = sessions;
+        this.stores = stores;
         this.server = new Server(threadPool);
         this.connector = new ServerConnector(server, 0, 1);
         connector.setHost("127.0.0.1");
@@ -41,7 +45,7 @@ public final class AppNode implements AutoCloseable {
         connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         server.addConnector(connector);
         this.passwords = new PasswordChecks(users, id);
-        server.setHandler(new NodeHandler(id, sessions, passwords, cookies, throttle));
+        server.setHandler(new NodeHandler(id, sessions, passwords, cookies, throttle, stores));
         server.setStopTimeout(0);
         server.setStopAtShutdown(false);
         server.setErrorHandler(new ProblemErrorHandler());
@@ -69,6 +73,11 @@ public final class AppNode implements AutoCloseable {
         return server.isRunning();
     }
 
+    /** The node's own directory (the uploads lab's local disk); gone once the node is killed. */
+    public java.nio.file.Path directory() {
+        return stores.directory();
+    }
+
     public int sessionsHeld() {
         return sessions.sessionsHeldLocally();
     }
@@ -81,7 +90,11 @@ public final class AppNode implements AutoCloseable {
             // A crash cannot fail; whatever stop() complained about, the node is gone.
         } finally {
             passwords.close();
-            sessions.close();
+            try {
+                sessions.close();
+            } finally {
+                stores.close();
+            }
         }
     }
 

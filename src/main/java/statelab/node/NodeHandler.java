@@ -8,14 +8,16 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import statelab.session.FailureKind;
 import statelab.session.LoginThrottle;
+import statelab.session.ReadModifyWrite;
 import statelab.session.RequestTrace;
 import statelab.session.SessionStoreUnavailableException;
 import statelab.session.SessionStrategy;
 import statelab.session.PasswordChecks;
 
 /**
- * The app node's API (lab-semantics.md) in one routing table: login, logout, log out everywhere,
- * two pages and settings that need a signed-in user, and health. Every answer names the node;
+ * The app node's API (docs/LAB-SEMANTICS.md) in one routing table: login, logout, log out everywhere,
+ * two pages and settings that need a signed-in user, health, and the state labs' price and avatar
+ * (docs/STATE-LABS.md). Every answer names the node;
  * every failure is a problem body with a kind; a store that cannot be reached is answered 503
  * {@code store-down} with {@code Retry-After}, never taken for "not signed in". Every POST must
  * come from this site when a browser sends it (the lab's one {@link OriginPolicy}, any Host).
@@ -27,12 +29,17 @@ final class NodeHandler extends Handler.Abstract {
     private final NodeResponses out;
     private final AccountEndpoints account;
     private final PageEndpoints pages;
+    private final CatalogEndpoints catalog;
+    private final AvatarEndpoints avatars;
 
-    NodeHandler(String nodeId, SessionStrategy strategy, PasswordChecks users, SessionCookies cookies, LoginThrottle throttle) {
+    NodeHandler(String nodeId, SessionStrategy strategy, PasswordChecks users, SessionCookies cookies, LoginThrottle throttle,
+                NodeStores stores) {
         this.out = new NodeResponses(nodeId);
         SessionStrategy sessions = new TimedSessions(strategy);
         this.account = new AccountEndpoints(out, sessions, users, cookies, throttle);
-        this.pages = new PageEndpoints(out, sessions, cookies);
+        this.pages = new PageEndpoints(out, sessions, cookies, strategy instanceof ReadModifyWrite naive ? naive : null);
+        this.catalog = new CatalogEndpoints(out, stores);
+        this.avatars = new AvatarEndpoints(out, sessions, cookies, stores);
     }
 
     @Override
@@ -72,6 +79,24 @@ final class NodeHandler extends Handler.Abstract {
                 allowPost(method, request);
                 pages.settings(request, response, callback);
             }
+            case "/catalog/price" -> {
+                if (method.equals("POST")) {
+                    allowPost(method, request);
+                    catalog.change(request, response, callback);
+                } else {
+                    allow(method, "GET", "POST");
+                    catalog.read(request, response, callback);
+                }
+            }
+            case "/avatar" -> {
+                if (method.equals("POST")) {
+                    allowPost(method, request);
+                    avatars.upload(request, response, callback);
+                } else {
+                    allow(method, "GET", "POST");
+                    avatars.download(request, response, callback);
+                }
+            }
             case "/profile", "/dashboard" -> {
                 allow(method, "GET");
                 pages.page(path, request, response, callback);
@@ -92,6 +117,13 @@ final class NodeHandler extends Handler.Abstract {
         boolean ok = method.equals(expected) || (expected.equals("GET") && method.equals("HEAD"));
         if (!ok) {
             throw new NodeRequest.Rejected(405, "method-not-allowed", "use " + expected);
+        }
+    }
+
+    /** A path that takes GET (and HEAD) to read and POST to change. */
+    private static void allow(String method, String read, String change) throws NodeRequest.Rejected {
+        if (!method.equals(read) && !method.equals("HEAD")) {
+            throw new NodeRequest.Rejected(405, "method-not-allowed", "use " + read + " or " + change);
         }
     }
 }

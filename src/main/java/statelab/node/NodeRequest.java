@@ -13,8 +13,11 @@ import org.eclipse.jetty.server.Request;
  */
 final class NodeRequest {
     static final int MAX_BODY_BYTES = 8 * 1024;
-    /** How much of an oversized body is read and dropped before refusing it (the balancer's own limit). */
-    static final int DRAIN_BYTES = 64 * 1024;
+    /**
+     * How much of an oversized body is read and dropped before refusing it: the balancer's own limit,
+     * which is the avatar limit of {@link ImageUpload} (the largest body any endpoint takes).
+     */
+    static final int DRAIN_BYTES = ImageUpload.MAX_BYTES;
 
     /** Thrown when the request is malformed; carries the status and problem kind to answer with. */
     static final class Rejected extends Exception {
@@ -96,11 +99,16 @@ final class NodeRequest {
      * reset can overtake the 413 on its way to a proxy, which would then report a failed node instead.
      */
     private static Rejected tooLarge(InputStream in) {
+        return tooLarge(in, MAX_BODY_BYTES);
+    }
+
+    /** The refusal of a body over {@code limit} bytes, after draining as above. */
+    static Rejected tooLarge(InputStream in, int limit) {
         try {
             in.readNBytes(DRAIN_BYTES);
         } catch (IOException e) {
             // Draining is a courtesy; the 413 stands either way.
         }
-        return new Rejected(413, "too-large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        return new Rejected(413, "too-large", "the body is larger than " + limit + " bytes");
     }
 }

@@ -41,6 +41,17 @@ final class NodeResponses {
         write(response, callback, status, withNode);
     }
 
+    /** A binary answer (an avatar): the node's header, no caching, and no sniffing past the declared type. */
+    void bytes(Response response, Callback callback, String contentType, byte[] bytes) {
+        response.setStatus(200);
+        response.getHeaders().put(SERVED_BY, nodeId);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        traceHeaders(response);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
     void failure(Response response, Callback callback, FailureKind kind, String detail) {
         failure(response, callback, kind, detail, Map.of());
     }

@@ -8,13 +8,16 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import statelab.session.FailureKind;
+import statelab.session.ReadModifyWrite;
 import statelab.session.Resolution;
 import statelab.session.SessionStrategy;
 
 /**
  * The pages that need a signed-in user ({@code GET /profile}, {@code GET /dashboard}) and
  * {@code POST /settings}: 200 with the user and their settings when this node recognises the
- * credential, else a problem with the failure kind.
+ * credential, else a problem with the failure kind. {@code POST /settings?variant=naive} (redis
+ * cluster only) changes each setting by reading and writing back the whole session, for the
+ * lost-update lab; the default, {@code atomic}, is one operation in the store.
  */
 final class PageEndpoints {
     private static final Pattern SETTING_KEY = Pattern.compile("[a-z][a-z0-9-]{0,31}");
@@ -28,11 +31,14 @@ final class PageEndpoints {
     private final NodeResponses out;
     private final SessionStrategy sessions;
     private final SessionCookies cookies;
+    private final ReadModifyWrite naive;
 
-    PageEndpoints(NodeResponses out, SessionStrategy sessions, SessionCookies cookies) {
+    /** @param naive the strategy's read-modify-write path for {@code ?variant=naive}, or null where it has none */
+    PageEndpoints(NodeResponses out, SessionStrategy sessions, SessionCookies cookies, ReadModifyWrite naive) {
         this.out = out;
         this.sessions = sessions;
         this.cookies = cookies;
+        this.naive = naive;
     }
 
     void page(String path, Request request, Response response, Callback callback) throws NodeRequest.Rejected {
@@ -41,6 +47,11 @@ final class PageEndpoints {
 
     void settings(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
         String credential = credentialOf(request);
+        boolean readModifyWrite = Variant.of(request, "atomic", "atomic", "naive").equals("naive");
+        if (readModifyWrite && naive == null) {
+            throw new NodeRequest.Rejected(400, "bad-request",
+                    "variant=naive exists where sessions live in a shared store (the redis cluster)");
+        }
         Map<String, String> changes = settingsIn(JsonBodies.parse(NodeRequest.jsonBody(request)));
         Resolution result = sessions.resolve(credential);
         if (result.recognised()) {
@@ -51,7 +62,8 @@ final class PageEndpoints {
             if (!result.recognised()) {
                 break;
             }
-            result = sessions.updateSetting(current, change.getKey(), change.getValue());
+            result = readModifyWrite ? naive.updateSettingNaively(current, change.getKey(), change.getValue())
+                    : sessions.updateSetting(current, change.getKey(), change.getValue());
             // A token strategy answers a new credential for every change; the next change builds on it.
             current = result.replacementCredential().orElse(current);
         }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * The headless document of lab-semantics.md: {@code scenario}, {@code strategies}, {@code steps}
+ * The headless document of docs/LAB-SEMANTICS.md: {@code scenario}, {@code strategies}, {@code steps}
  * (requests with {@code index}, {@code action} and per-strategy {@code results}; lab actions with
- * {@code action} only), {@code totals}; plus {@code verdicts} and failure kinds by count.
+ * {@code action} only), {@code totals}; plus {@code verdicts} and failure kinds by count. A state lab
+ * (docs/STATE-LABS.md) has {@code figures} and {@code verdicts} by variant or cluster instead of totals.
  */
 public final class ScenarioJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +34,11 @@ public final class ScenarioJson {
                 node.put("action", step.action());
                 node.put("note", step.note());
             }
+        }
+        if (report.hasFigures()) {
+            root.set("figures", JSON.valueToTree(report.figures()));
+            root.set("verdicts", JSON.valueToTree(StateVerdicts.of(report.figures())));
+            return root;
         }
         ObjectNode totals = root.putObject("totals");
         ObjectNode verdicts = root.putObject("verdicts");

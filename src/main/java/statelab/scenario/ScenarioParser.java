@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * jwt-revocation on|off
  * wait 500ms | wait 2s
  * repeat N COMMAND         the command N times
+ * on, price, avatar, guess, login-throttle, pairs, drain, users, figures: the state labs ({@link StateStepParser})
  * </pre>
  */
 public final class ScenarioParser {
@@ -36,6 +37,7 @@ public final class ScenarioParser {
     private String user;
     private final Map<String, String> users = new LinkedHashMap<>();
     private final List<Step> steps = new ArrayList<>();
+    private final StateStepParser stateSteps = new StateStepParser();
 
     private ScenarioParser(String name) {
         this.name = name;
@@ -69,6 +71,7 @@ public final class ScenarioParser {
             case "scenario" -> name = require(source, number, rest, "a name after 'scenario'");
             case "as" -> as(source, number, rest);
             case "repeat" -> repeat(source, number, rest);
+            case "on" -> stateDirective(source, number, line);
             default -> steps.add(step(source, number, line));
         }
     }
@@ -113,10 +116,32 @@ public final class ScenarioParser {
             case "start" -> exactly(source, number, line, "start redis", new Step.StartRedis());
             case "jwt-revocation" -> revocation(source, number, words);
             case "wait" -> waitStep(source, number, words);
-            default -> throw new ScenarioSyntaxException(source, number, "unknown command '" + command
-                    + "'; expected one of: scenario, as, send, login, logout, kill, restart, add node, stop redis, "
-                    + "start redis, jwt-revocation, wait, repeat");
+            default -> {
+                if (StateStepParser.COMMANDS.contains(command)) {
+                    yield stateStep(source, number, words);
+                }
+                throw new ScenarioSyntaxException(source, number, "unknown command '" + command
+                        + "'; expected one of: scenario, as, send, login, logout, kill, restart, add node, stop redis, "
+                        + "start redis, jwt-revocation, wait, repeat, on, price, avatar, guess, login-throttle, pairs, "
+                        + "drain, users, figures");
+            }
         };
+    }
+
+    private Step stateStep(String source, int number, String[] words) throws ScenarioSyntaxException {
+        try {
+            return new Step.StateLab(stateSteps.step(words, user));
+        } catch (StateStepParser.Refused e) {
+            throw new ScenarioSyntaxException(source, number, e.getMessage());
+        }
+    }
+
+    private boolean stateDirective(String source, int number, String line) throws ScenarioSyntaxException {
+        try {
+            return stateSteps.directive(line.split("\\s+"));
+        } catch (StateStepParser.Refused e) {
+            throw new ScenarioSyntaxException(source, number, e.getMessage());
+        }
     }
 
     private Step send(String source, int number, String line) throws ScenarioSyntaxException {

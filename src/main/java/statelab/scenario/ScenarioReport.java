@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import statelab.session.FailureKind;
 
-/** A whole run: every step's report, totals and a verdict per strategy, all derived from real outcomes. */
-public record ScenarioReport(String scenario, List<String> strategies, List<StepReport> steps) {
+/**
+ * A whole run: every step's report, totals and a verdict per strategy, all derived from real outcomes;
+ * and the figures its state-lab steps measured (empty for a scenario without any).
+ */
+public record ScenarioReport(String scenario, List<String> strategies, List<StepReport> steps, Map<String, Object> figures) {
 
     /** Successes, failures, and failures by kind. */
     public record Totals(int success, int failure, Map<FailureKind, Integer> byKind) {
@@ -15,6 +18,16 @@ public record ScenarioReport(String scenario, List<String> strategies, List<Step
     public ScenarioReport {
         strategies = List.copyOf(strategies);
         steps = List.copyOf(steps);
+        figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    public ScenarioReport(String scenario, List<String> strategies, List<StepReport> steps) {
+        this(scenario, strategies, steps, Map.of());
+    }
+
+    /** Whether the run measured state-lab figures. */
+    public boolean hasFigures() {
+        return !figures.isEmpty();
     }
 
     /** Every result of one strategy, in order. */

@@ -28,6 +28,9 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Map<String, RequestCycle> cycles = new HashMap<>();
     private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
     private int requestIndex;
+    private Figures figures = new Figures();
+    private StateLabSteps stateLabs;
+    private Crowd crowd;
 
     /** @param passwords each user's password, for logins */
     public ScenarioRunner(Lab lab, Map<String, String> passwords) {
@@ -37,6 +40,10 @@ public final class ScenarioRunner implements AutoCloseable {
 
     /** Runs every step, telling {@code progress} after each. */
     public ScenarioReport run(Scenario scenario, Consumer<StepReport> progress) throws Exception {
+        synchronized (this) {
+            figures = new Figures();
+            closeStateLabs();
+        }
         List<StepReport> reports = new ArrayList<>();
         for (Step step : scenario.steps()) {
             StepReport report = run(step);
@@ -44,7 +51,10 @@ public final class ScenarioRunner implements AutoCloseable {
             progress.accept(report);
         }
         List<String> keys = lab.clusters().stream().map(c -> c.strategy().key()).toList();
-        return new ScenarioReport(scenario.name(), keys, reports);
+        synchronized (this) {
+            closeStateLabs();
+            return new ScenarioReport(scenario.name(), keys, reports, figures.document());
+        }
     }
 
     /** Runs one step. */
@@ -57,12 +67,13 @@ public final class ScenarioRunner implements AutoCloseable {
             case Step.Send s -> send(s.user(), s.method(), s.path(), s.body());
             case Step.Login s -> send(s.user(), "POST", "/login", RequestCycle.loginBody(s.user(), s.password()));
             case Step.Logout s -> send(s.user(), "POST", "/logout", null);
-            case Step.Kill s -> action(step, lab.kill(s.node()) ? s.node() + " crashed in every cluster" : s.node() + " was already down");
+            case Step.Kill s -> labActed(action(step, lab.kill(s.node()) ? s.node() + " crashed in every cluster" : s.node() + " was already down"));
             case Step.Restart s -> {
                 lab.restart(s.node());
-                yield action(step, s.node() + " is back, with empty memory");
+                yield labActed(action(step, s.node() + " is back, with empty memory"));
             }
-            case Step.AddNode s -> action(step, lab.addNode() + " joined every cluster");
+            case Step.AddNode s -> labActed(action(step, lab.addNode() + " joined every cluster"));
+            case Step.StateLab s -> action(step, stateLab(s.step()));
             case Step.StopRedis s -> {
                 lab.stopRedis();
                 yield action(step, "Redis stopped");
@@ -81,6 +92,76 @@ public final class ScenarioRunner implements AutoCloseable {
                 yield action(step, "waited " + s.duration().toMillis() + " ms");
             }
         };
+    }
+
+    /** The figures the state-lab steps of the current run measured so far. */
+    public synchronized Figures figures() {
+        return figures;
+    }
+
+    private String stateLab(StateStep step) throws Exception {
+        if (stateLabs == null) {
+            stateLabs = new StateLabSteps(lab, figures, (user, cluster) -> client(user, cluster));
+        }
+        return switch (step) {
+            case StateStep.PriceRead s -> stateLabs.priceRead(s);
+            case StateStep.PriceSet s -> stateLabs.priceSet(s);
+            case StateStep.AvatarUpload s -> stateLabs.avatarUpload(s);
+            case StateStep.AvatarRead s -> stateLabs.avatarRead(s);
+            case StateStep.Guess s -> stateLabs.guess(s);
+            case StateStep.LoginThrottle s -> stateLabs.loginThrottle(s);
+            case StateStep.Pairs s -> stateLabs.pairs(s);
+            case StateStep.Drain s -> {
+                drain(s.node());
+                labActed(null);
+                yield s.node() + " drained in every cluster: it took no new requests and finished those in flight";
+            }
+            case StateStep.UsersStart s -> {
+                if (crowd != null) {
+                    crowd.close();
+                }
+                crowd = new Crowd(lab, s.count(), passwords);
+                yield s.count() + " users signed in on every cluster and browsing";
+            }
+            case StateStep.UsersStop s -> {
+                if (crowd == null) {
+                    yield "no users were browsing";
+                }
+                crowd.stop(s.lastly());
+                crowd.addTo(figures);
+                String summary = crowd.summary();
+                crowd.close();
+                crowd = null;
+                yield summary;
+            }
+            case StateStep.ShowFigure s -> {
+                figures.show(s.figure(), s.keys());
+                yield "the figures show " + s.figure();
+            }
+        };
+    }
+
+    private void drain(String node) {
+        throw new UnsupportedOperationException("drain " + node + ": not in this build yet");
+    }
+
+    /** Tells the browsing users that the lab changed, so they go on long enough to feel it. */
+    private StepReport labActed(StepReport report) {
+        if (crowd != null) {
+            crowd.labActed();
+        }
+        return report;
+    }
+
+    private void closeStateLabs() {
+        if (crowd != null) {
+            crowd.close();
+            crowd = null;
+        }
+        if (stateLabs != null) {
+            stateLabs.close();
+            stateLabs = null;
+        }
     }
 
     /** The request {@code send next} would send for this user, such as {@code GET /profile}. */
@@ -129,6 +210,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeStateLabs();
         clients.values().forEach(byCluster -> byCluster.values().forEach(LabClient::close));
         fanOut.shutdownNow();
     }

@@ -36,6 +36,9 @@ public final class ScenarioTable {
 
     /** Totals and verdicts. */
     public static String footer(ScenarioReport report) {
+        if (report.hasFigures()) {
+            return StateLabTable.render(report.figures());
+        }
         StringBuilder out = new StringBuilder("\ntotals\n");
         for (String strategy : report.strategies()) {
             ScenarioReport.Totals t = report.totals(strategy);

@@ -13,7 +13,11 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    /** The lesson's scenario of lab-semantics.md. */
+    /** The built-in scenarios: the lesson's {@code seed} and the six state labs (docs/STATE-LABS.md). */
+    public static final java.util.List<String> BUILT_IN = java.util.List.of("seed", "cache", "uploads", "rate-limit",
+            "lost-update", "rolling-restart", "scale-out");
+
+    /** The lesson's scenario of docs/LAB-SEMANTICS.md. */
     public static Scenario seed() {
         try {
             return builtIn("seed").orElseThrow();
@@ -45,7 +49,7 @@ public final class Scenarios {
         }
         Path path = Path.of(nameOrPath);
         if (!Files.isRegularFile(path)) {
-            throw new java.io.FileNotFoundException("no built-in scenario and no file called '" + nameOrPath + "' (built in: seed)");
+            throw new java.io.FileNotFoundException("no built-in scenario and no file called '" + nameOrPath + "' (built in: " + String.join(", ", BUILT_IN) + ")");
         }
         return ScenarioParser.parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
     }

@@ -99,6 +99,14 @@ public sealed interface Step {
         }
     }
 
+    /** A state lab's step (docs/STATE-LABS.md); its table row is a note of what it saw. */
+    record StateLab(StateStep step) implements Step {
+        @Override
+        public String action() {
+            return step.action();
+        }
+    }
+
     /** Whether the step sends a request (and so gets a number in the table). */
     default boolean isRequest() {
         return this instanceof SendNext || this instanceof Send || this instanceof Login || this instanceof Logout;

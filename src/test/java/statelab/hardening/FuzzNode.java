@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Optional;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import statelab.node.AppNode;
+import statelab.node.NodeStores;
+import statelab.session.redis.RedisLink;
 import statelab.node.SessionCookies;
 import statelab.session.InMemorySessionStrategy;
 import statelab.session.LocalLoginThrottle;
@@ -20,6 +22,8 @@ import statelab.session.jwt.TokenVerifier;
  * fuzz tests, which send it one request per input. Started once per fuzz test, closed after it.
  */
 final class FuzzNode implements AutoCloseable {
+    private static final io.lettuce.core.resource.ClientResources RESOURCES =
+            io.lettuce.core.resource.DefaultClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1).build();
     private final QueuedThreadPool pool = new QueuedThreadPool(32, 2);
     private final SessionStrategy sessions;
     private final AppNode node;
@@ -30,7 +34,10 @@ final class FuzzNode implements AutoCloseable {
         pool.start();
         SessionPolicy policy = SessionPolicy.standard();
         node = new AppNode("S1", 0, sessions, UserDirectory.demo(), new SessionCookies(false),
-                new LocalLoginThrottle(policy), pool).start();
+                new LocalLoginThrottle(policy), pool, new NodeStores("S1",
+                        // No Redis behind it: these fuzz tests never reach the state labs' endpoints.
+                        new RedisLink(RESOURCES, "redis://127.0.0.1:1"),
+                        java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "statelab-fuzz-disks"))).start();
     }
 
     /** A node keeping sessions in its own memory. */

@@ -27,7 +27,7 @@ import statelab.session.SessionStrategy;
  * Redis, so two nodes changing different settings of one session at once lose neither change.
  * A logout overwrites the session with a revoked marker, so a replayed id is told it was revoked.
  */
-public final class RedisSessionStrategy implements SessionStrategy {
+public final class RedisSessionStrategy implements SessionStrategy, statelab.session.ReadModifyWrite {
     public static final String ID = "redis";
     static final String KEY_PREFIX = "statelab:session:";
     private static final String UPDATE_SCRIPT = """
@@ -126,6 +126,31 @@ public final class RedisSessionStrategy implements SessionStrategy {
         String ttl = Long.toString(policy.idle().toSeconds());
         String stored = script(UPDATE_SHA, UPDATE_SCRIPT, ScriptOutputType.VALUE, keys, key, value, ttl);
         return interpret(credential, stored);
+    }
+
+    /**
+     * The lost-update lab's naive path: {@code GET} the whole session, change one field here, {@code SET}
+     * the whole session back. Between the two commands another node may write the same key; its change
+     * is then overwritten with the copy read before it. Kept apart from {@link #updateSetting}, which is
+     * the one script that does the same inside Redis.
+     */
+    @Override
+    public Resolution updateSettingNaively(String credential, String key, String value) {
+        if (!SessionIds.wellFormed(credential)) {
+            return malformed(credential);
+        }
+        String stored = redis.call(c -> c.get(key(credential)));
+        Resolution found = interpret(credential, stored);
+        if (!found.recognised()) {
+            return found;
+        }
+        Session session = found.session();
+        java.util.Map<String, String> settings = new java.util.TreeMap<>(session.settings());
+        settings.put(key, value);
+        Session changed = new Session(session.user(), session.createdAt(), settings);
+        String written = write(StoredSession.of(changed));
+        redis.call(c -> c.set(key(credential), written, SetArgs.Builder.ex(policy.idle()).xx()));
+        return Resolution.found(changed);
     }
 
     private Resolution interpret(String credential, String value) {
