@@ -189,6 +189,26 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
+     * Stops a node the balancer has let go of ({@link #drain}): nothing is in flight to it any more, so
+     * stopping it loses no request, only its memory. Answers false when it was already down.
+     */
+    public boolean stopDrained(String id) {
+        lock.lock();
+        try {
+            NodeSlot slot = slot(id);
+            if (slot.node == null) {
+                return false;
+            }
+            slot.node.kill();
+            slot.node = null;
+        } finally {
+            lock.unlock();
+        }
+        events.accept(LabEvent.of("node-stopped", kind.key(), id + " stopped once drained: no request was cut off, its memory is gone"));
+        return true;
+    }
+
+    /**
      * Back to exactly the start: the nodes it started with, fresh and up (nodes added since are
      * stopped and removed from the balancer), and the balancer's policy forgotten (round-robin at S1).
      */

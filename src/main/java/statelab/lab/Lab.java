@@ -140,6 +140,24 @@ public final class Lab implements AutoCloseable {
         });
     }
 
+    /** How long a drain waits for the requests in flight to a node to finish. */
+    public static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Takes the node with this id out of every cluster gracefully, as a rolling deploy does: each
+     * balancer sends it no new requests, the requests in flight finish, then the node stops. A
+     * {@link #restart} brings it back. Kill stays the crash.
+     *
+     * @throws java.util.concurrent.TimeoutException when requests were still in flight after {@link #DRAIN_TIMEOUT}
+     */
+    public void drain(String nodeId) throws Exception {
+        requireNode(nodeId);
+        inEveryCluster(cluster -> {
+            cluster.drain(nodeId).get(DRAIN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return cluster.stopDrained(nodeId);
+        });
+    }
+
     /** Adds one node to every cluster and waits until each balancer sees it; answers its id. */
     public String addNode() throws Exception {
         return inEveryCluster(Cluster::addNode).get(0);

@@ -26,9 +26,13 @@ import statelab.session.FailureKind;
  */
 final class Crowd implements AutoCloseable {
     /** A browser's pause between requests: steady traffic that leaves the two cores room for the lab. */
-    static final Duration THINK = Duration.ofMillis(20);
+    static final Duration THINK = Duration.ofMillis(100);
     /** How long {@link #stop} waits for the users' last requests before giving up. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Sign-ins in flight at once: each is a deliberately slow password hash, and the machine may have two cores. */
+    static final int SIGN_INS_AT_ONCE = 4;
+    static final int SIGN_IN_ATTEMPTS = 3;
 
     private final Lab lab;
     private final List<Browser> browsers = new ArrayList<>();
@@ -50,6 +54,8 @@ final class Crowd implements AutoCloseable {
         volatile int servedByNewNode;
         volatile int mark;
         volatile RequestResult last;
+        volatile boolean signInFailed;
+        final Map<String, Integer> failures = new java.util.TreeMap<>();
 
         Browser(String cluster, LabClient client, String user, String password) {
             this.cluster = cluster;
@@ -78,14 +84,36 @@ final class Crowd implements AutoCloseable {
             }
         }
         List<Future<?>> logins = new ArrayList<>();
+        java.util.concurrent.Semaphore hashing = new java.util.concurrent.Semaphore(SIGN_INS_AT_ONCE);
         for (Browser browser : browsers) {
-            logins.add(threads.submit(() -> record(browser, browser.client.send("POST", "/login",
-                    RequestCycle.loginBody(browser.user, browser.password)))));
+            logins.add(threads.submit(() -> {
+                signIn(browser, hashing);
+                return null;
+            }));
         }
         await(logins);
         for (Browser browser : browsers) {
             loops.add(threads.submit(() -> browse(browser)));
         }
+    }
+
+    /**
+     * Signs one browser in, as a person would: trying again when the sign-in did not go through. Sign-ins
+     * are not counted in the figures, which are about what the lab's changes do to users already signed in.
+     */
+    private void signIn(Browser browser, java.util.concurrent.Semaphore hashing) throws InterruptedException {
+        for (int attempt = 0; attempt < SIGN_IN_ATTEMPTS; attempt++) {
+            hashing.acquire();
+            try {
+                RequestResult result = browser.client.send("POST", "/login", RequestCycle.loginBody(browser.user, browser.password));
+                if (result.succeeded()) {
+                    return;
+                }
+            } finally {
+                hashing.release();
+            }
+        }
+        browser.signInFailed = true;
     }
 
     /** A lab action happened: from now on, {@link #stop} counts each user's requests afresh. */
@@ -108,7 +136,7 @@ final class Crowd implements AutoCloseable {
     /** Adds the crowd's figures, each keyed by cluster. */
     void addTo(Figures figures) {
         for (Browser browser : browsers) {
-            figures.add("failedRequests", browser.cluster, browser.failed);
+            figures.add("failedRequests", browser.cluster, browser.failed + (browser.signInFailed ? 1 : 0));
             boolean signedOut = browser.last != null && !browser.last.succeeded()
                     && browser.last.kind() == FailureKind.NOT_RECOGNISED;
             figures.add("usersSignedOut", browser.cluster, signedOut ? 1 : 0);
@@ -122,13 +150,16 @@ final class Crowd implements AutoCloseable {
     /** One line for the table. */
     String summary() {
         Map<String, int[]> byCluster = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> kinds = new LinkedHashMap<>();
         for (Browser b : browsers) {
             int[] counts = byCluster.computeIfAbsent(b.cluster, c -> new int[2]);
             counts[0] += b.sent;
             counts[1] += b.failed;
+            b.failures.forEach((kind, n) -> kinds.computeIfAbsent(b.cluster, c -> new java.util.TreeMap<>()).merge(kind, n, Integer::sum));
         }
         List<String> parts = new ArrayList<>();
-        byCluster.forEach((cluster, c) -> parts.add(cluster + " " + c[1] + " of " + c[0] + " failed"));
+        byCluster.forEach((cluster, c) -> parts.add(cluster + " " + c[1] + " of " + c[0] + " failed"
+                + (kinds.containsKey(cluster) ? " " + kinds.get(cluster) : "")));
         return String.join("; ", parts);
     }
 
@@ -151,6 +182,9 @@ final class Crowd implements AutoCloseable {
         browser.last = result;
         if (!result.succeeded()) {
             browser.failed++;
+            String why = result.status() == 0 && result.wire() != null && result.wire().body() != null
+                    ? String.valueOf(result.wire().body().get("error")) : Integer.toString(result.status());
+            browser.failures.merge((result.kind() == null ? "failure" : result.kind().key()) + " " + why, 1, Integer::sum);
             return;
         }
         browser.served++;

@@ -112,7 +112,7 @@ public final class ScenarioRunner implements AutoCloseable {
             case StateStep.LoginThrottle s -> stateLabs.loginThrottle(s);
             case StateStep.Pairs s -> stateLabs.pairs(s);
             case StateStep.Drain s -> {
-                drain(s.node());
+                lab.drain(s.node());
                 labActed(null);
                 yield s.node() + " drained in every cluster: it took no new requests and finished those in flight";
             }
@@ -139,10 +139,6 @@ public final class ScenarioRunner implements AutoCloseable {
                 yield "the figures show " + s.figure();
             }
         };
-    }
-
-    private void drain(String node) {
-        throw new UnsupportedOperationException("drain " + node + ": not in this build yet");
     }
 
     /** Tells the browsing users that the lab changed, so they go on long enough to feel it. */
