@@ -33,7 +33,8 @@ public record BenchReport(MachineInfo machine, Map<String, Object> options, LabF
      *                           transport failure ({@code connection-refused}, {@code connection-lost}, {@code timeout})
      * @param redis              Redis commands in the phase (warm-up included) per answered request that carried a credential
      * @param credentialBytesPerRequest bytes of the {@code Cookie} header line each request carried
-     * @param cpuMicrosPerRequest CPU time of the whole JVM (servers and load generator) per answered request
+     * @param cpuMicrosPerRequest CPU time of the whole JVM (servers and load generator) and of any haproxy it
+     *                            started, per answered request
      * @param redisCpuMicrosPerRequest CPU time of redis-server per answered request
      * @param kill               what a node kill did, or null when none was planned for this phase
      * @param timeline           one point per {@link Recorder#BIN_MILLIS} ms
@@ -70,8 +71,14 @@ public record BenchReport(MachineInfo machine, Map<String, Object> options, LabF
                              int usersWhoLostTheirSession, String verdict) {
     }
 
-    /** One bin of the timeline: start time, answers that succeeded and failed in it, and latency percentiles. */
-    public record Point(double t, long ok, long failed, long p50, long p99) {
+    /**
+     * One bin of the timeline: start time, answers that succeeded and failed in it (and the failures
+     * by kind; empty when none), and latency percentiles.
+     */
+    public record Point(double t, long ok, long failed, Map<String, Long> failedByKind, long p50, long p99) {
+        public Point {
+            failedByKind = Map.copyOf(failedByKind);
+        }
     }
 
     /** One target of the issue, e.g. {@code through-LB throughput >= 0.8x direct}. */

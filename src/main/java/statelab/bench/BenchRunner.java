@@ -74,6 +74,9 @@ public final class BenchRunner {
         options.put("jitWarmupSeconds", plan.jitWarmup().toMillis() / 1000.0);
         options.put("durationSeconds", plan.duration().toMillis() / 1000.0);
         options.put("rateCap", plan.rate());
+        // Under a rate cap each request is timed from its slot in the schedule, so a stall counts for every
+        // request it held back (no coordinated omission); without one, from when it was sent.
+        options.put("latencyFrom", plan.rate() > 0 ? "intended send time" : "send time");
         options.put("nodesPerCluster", lab.config().nodesPerCluster());
         options.put("jwtRevocation", lab.jwtRevocation());
         plan.kill().ifPresent(k -> {

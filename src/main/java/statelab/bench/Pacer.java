@@ -4,13 +4,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The request-rate cap shared by every virtual user: each send takes the next free slot, slots
- * {@code 1/rate} apart. A system that falls behind is not made to catch up with a burst: the next
- * slot is never earlier than now. With no cap every user sends as soon as its last answer is in.
+ * The request-rate cap shared by every virtual user: each send takes the next slot of a fixed
+ * schedule, slots {@code 1/rate} apart from the pacer's creation. A system that falls behind gets
+ * the held-back requests as soon as users are free, and each is timed from its slot, as a steady
+ * stream of real clients would have seen it. With no cap every user sends as soon as its last answer
+ * is in.
  */
 final class Pacer {
     private final long intervalNanos;
     private final AtomicLong next;
+    /** What {@link #await} answers once the deadline is reached. */
+    static final long PAST_DEADLINE = Long.MIN_VALUE;
 
     /** @param perSecond requests per second for all users together; 0 for no cap */
     Pacer(int perSecond) {
@@ -18,20 +22,30 @@ final class Pacer {
         this.next = new AtomicLong(System.nanoTime());
     }
 
-    /** Waits for this user's next slot; answers false when that slot falls at or after {@code deadline}. */
-    boolean await(long deadline) {
-        if (intervalNanos == 0) {
-            return System.nanoTime() < deadline;
-        }
+    /**
+     * Waits for this user's next slot and answers when the request was meant to be sent: the slot
+     * itself, which may lie in the past when the answers come back slower than the rate (latencies
+     * are timed from it, so a stall counts against every request it held back, not only the one it
+     * hit: no coordinated omission). With no cap: now. Answers {@link #PAST_DEADLINE} when the slot
+     * falls at or after {@code deadline}.
+     */
+    long await(long deadline) {
         long now = System.nanoTime();
-        long previous = next.getAndUpdate(n -> Math.max(n, now) + intervalNanos);
-        long slot = Math.max(previous, now);
+        if (intervalNanos == 0) {
+            return now < deadline ? now : PAST_DEADLINE;
+        }
+        long slot = next.getAndAdd(intervalNanos);
         if (slot >= deadline) {
-            return false;
+            return PAST_DEADLINE;
         }
         for (long wait = slot - System.nanoTime(); wait > 0; wait = slot - System.nanoTime()) {
             LockSupport.parkNanos(wait);
         }
-        return true;
+        return slot;
+    }
+
+    /** Whether requests are paced (then latencies run from the intended send time). */
+    boolean paced() {
+        return intervalNanos > 0;
     }
 }

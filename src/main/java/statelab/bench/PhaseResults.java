@@ -63,7 +63,7 @@ final class PhaseResults {
         for (int i = 0; i < recorder.bins(); i++) {
             LatencyHistogram h = recorder.latency(i);
             points.add(new BenchReport.Point(i * Recorder.BIN_MILLIS / 1000.0, recorder.ok(i), recorder.failed(i),
-                    h.percentile(50), h.percentile(99)));
+                    recorder.failedByKind(i), h.percentile(50), h.percentile(99)));
         }
         return points;
     }

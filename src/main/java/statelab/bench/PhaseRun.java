@@ -45,8 +45,13 @@ final class PhaseRun {
     BenchReport.Phase run() throws Exception {
         Strategy strategy = cluster.strategy();
         String label = strategy.key() + " " + target.key();
-        URI uri = target == Target.LB ? cluster.lbUri() : cluster.nodes().get(0).url();
-        Optional<KillPlan> kill = target == Target.LB ? plan.kill() : Optional.empty();
+        Optional<KillPlan> kill = target.balanced() ? plan.kill() : Optional.empty();
+        try (PhaseTarget endpoint = PhaseTarget.start(cluster, target)) {
+            return run(strategy, label, endpoint.uri(), kill);
+        }
+    }
+
+    private BenchReport.Phase run(Strategy strategy, String label, URI uri, Optional<KillPlan> kill) throws Exception {
         List<VirtualUser> users = new ArrayList<>();
         for (int i = 0; i < plan.users(); i++) {
             users.add(new VirtualUser(i, uri, strategy.credentialCookie()));
@@ -112,7 +117,7 @@ final class PhaseRun {
         for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
             if (!measuring && now >= origin) {
                 measuring = true;
-                window.jvmCpu = -ProcessMetrics.jvmCpuNanos();
+                window.jvmCpu = -ProcessMetrics.jvmCpuNanos() - ProcessMetrics.haproxyCpuNanos();
                 window.redisCpu = -ProcessMetrics.redisCpuNanos();
             }
             if (window.killNanos == 0 && now >= killAt) {
@@ -132,7 +137,7 @@ final class PhaseRun {
             long next = Math.min(end, now + TICK_NANOS);
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
         }
-        window.jvmCpu += ProcessMetrics.jvmCpuNanos();
+        window.jvmCpu += ProcessMetrics.jvmCpuNanos() + ProcessMetrics.haproxyCpuNanos();
         window.redisCpu += ProcessMetrics.redisCpuNanos();
         return window;
     }

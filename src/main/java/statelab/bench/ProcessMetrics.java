@@ -41,8 +41,19 @@ final class ProcessMetrics {
 
     /** CPU time the redis-server children have used, in nanoseconds (10 ms resolution). */
     static long redisCpuNanos() {
+        return cpuNanos(redisChildren());
+    }
+
+    /** CPU time the haproxy children (the bench's own, and any cluster's) have used, in nanoseconds (10 ms resolution). */
+    static long haproxyCpuNanos() {
+        return cpuNanos(ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/haproxy") || c.equals("haproxy")).orElse(false))
+                .map(ProcessHandle::pid).toList());
+    }
+
+    private static long cpuNanos(List<Long> pids) {
         long ticks = 0;
-        for (long pid : redisChildren()) {
+        for (long pid : pids) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -26,6 +26,8 @@ final class Recorder {
     private final LatencyHistogram latency = new LatencyHistogram();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> failuresAfterMark = new ConcurrentHashMap<>();
+    /** Failures per bin by kind; the kinds are few (problem kinds and transport failures), so this stays small. */
+    private final Map<String, AtomicLongArray> failuresByBin = new ConcurrentHashMap<>();
     private final LongAdder credentialBytes = new LongAdder();
     private volatile long mark = Long.MAX_VALUE;
 
@@ -57,6 +59,7 @@ final class Recorder {
         } else {
             failed.incrementAndGet(bin);
             failures.computeIfAbsent(failureKind, k -> new LongAdder()).increment();
+            failuresByBin.computeIfAbsent(failureKind, k -> new AtomicLongArray(bins)).incrementAndGet(bin);
             if (doneNanos >= mark) {
                 failuresAfterMark.computeIfAbsent(failureKind, k -> new LongAdder()).increment();
             }
@@ -66,7 +69,7 @@ final class Recorder {
     private LatencyHistogram histogram(int bin) {
         LatencyHistogram h = binLatency.get(bin);
         if (h == null) {
-            binLatency.compareAndSet(bin, null, new LatencyHistogram());
+            binLatency.compareAndSet(bin, null, LatencyHistogram.perBin());
             h = binLatency.get(bin);
         }
         return h;
@@ -123,6 +126,17 @@ final class Recorder {
             sum += failed.get(i);
         }
         return sum;
+    }
+
+    /** The failures of one bin by kind, in key order; empty when none failed. */
+    Map<String, Long> failedByKind(int bin) {
+        Map<String, Long> out = new TreeMap<>();
+        failuresByBin.forEach((kind, counts) -> {
+            if (counts.get(bin) > 0) {
+                out.put(kind, counts.get(bin));
+            }
+        });
+        return out;
     }
 
     /** Failures by kind, in key order. */

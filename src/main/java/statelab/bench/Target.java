@@ -1,8 +1,13 @@
 package statelab.bench;
 
-/** Where a phase sends its load: through the cluster's balancer, or straight to its first node. */
+/**
+ * Where a phase sends its load: through the cluster's balancer, through an HAProxy started for the
+ * phase over the same nodes with the same policy (the yardstick for our balancer), or straight to
+ * the cluster's first node.
+ */
 public enum Target {
     LB("lb"),
+    HAPROXY("haproxy"),
     DIRECT("direct");
 
     private final String key;
@@ -22,7 +27,12 @@ public enum Target {
                 return target;
             }
         }
-        throw new IllegalArgumentException("no target '" + key + "' (lb or direct)");
+        throw new IllegalArgumentException("no target '" + key + "' (lb, haproxy or direct)");
+    }
+
+    /** Whether load goes through a balancer (where a node can be killed under it), not to one node. */
+    public boolean balanced() {
+        return this != DIRECT;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 final class TargetChecks {
     static final double MIN_RATIO = 0.8;
+    static final double MIN_HAPROXY_RATIO = 0.9;
     static final long MAX_START_MILLIS = 2_000;
     static final long MAX_RESIDENT_BYTES = 300L * 1024 * 1024;
 
@@ -37,6 +38,13 @@ final class TargetChecks {
                         lb.strategy().equals("in-memory") ? "most answers through the balancer are not-recognised failures" : "")));
             }
         }
+        for (BenchReport.Phase lb : phases) {
+            if (lb.target().equals("lb") && lb.kill() == null) {
+                find(phases, lb.strategy(), "haproxy").filter(h -> h.kill() == null).ifPresent(haproxy -> checks.add(ratio(
+                        "LB: " + lb.strategy() + " through our balancer vs through HAProxy over the same nodes", lb, haproxy,
+                        MIN_HAPROXY_RATIO, "")));
+            }
+        }
         checks.add(new BenchReport.TargetCheck("lab start-up (ms)", lab.startMillis(), "< " + MAX_START_MILLIS,
                 lab.startMillis() < MAX_START_MILLIS, "Lab.start: Redis and every cluster"));
         if (lab.residentBytes() > 0) {
@@ -52,6 +60,11 @@ final class TargetChecks {
     }
 
     private static BenchReport.TargetCheck ratio(String name, BenchReport.Phase measured, BenchReport.Phase base, String note) {
+        return ratio(name, measured, base, MIN_RATIO, note);
+    }
+
+    private static BenchReport.TargetCheck ratio(String name, BenchReport.Phase measured, BenchReport.Phase base,
+                                                 double minimum, String note) {
         double ratio = base.throughput() == 0 ? 0 : measured.throughput() / base.throughput();
         double cpuMeasured = measured.cpuMicrosPerRequest() + measured.redisCpuMicrosPerRequest();
         double cpuBase = base.cpuMicrosPerRequest() + base.redisCpuMicrosPerRequest();
@@ -59,7 +72,7 @@ final class TargetChecks {
         // when other work shares the cores, so it is shown beside the measured ratio as a cross-check.
         String detail = String.format(java.util.Locale.ROOT, "%.0f vs %.0f req/s; CPU %.0f vs %.0f us/req (capacity ratio %.2f)",
                 measured.throughput(), base.throughput(), cpuMeasured, cpuBase, cpuMeasured == 0 ? 0 : cpuBase / cpuMeasured);
-        return new BenchReport.TargetCheck(name, ratio, ">= " + MIN_RATIO + "x", ratio >= MIN_RATIO,
+        return new BenchReport.TargetCheck(name, ratio, ">= " + minimum + "x", ratio >= minimum,
                 note.isEmpty() ? detail : detail + "; " + note);
     }
 

@@ -59,8 +59,7 @@ final class VirtualUser {
 
     /** Reads until the pacer says the deadline is reached, recording every answer and failure. */
     void run(Pacer pacer, long deadline, Recorder recorder, LongAdder answeredWithCredential) {
-        while (pacer.await(deadline)) {
-            long started = System.nanoTime();
+        for (long started = pacer.await(deadline); started != Pacer.PAST_DEADLINE; started = pacer.await(deadline)) {
             String failure;
             try {
                 HttpAnswer answer = connection.exchange(read);

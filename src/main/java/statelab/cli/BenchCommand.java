@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--strategies", paramLabel = "LIST", split = ",", description = "Cluster kinds to measure, comma-separated keys (default: all).")
     List<String> strategies = new ArrayList<>();
 
-    @CommandLine.Option(names = "--targets", paramLabel = "LIST", split = ",", description = "lb, direct or both (default: lb,direct).")
+    @CommandLine.Option(names = "--targets", paramLabel = "LIST", split = ",", description = "lb (our balancer), haproxy (HAProxy over the same nodes, started per phase), direct (the first node); default: lb,direct.")
     List<String> targets = new ArrayList<>(List.of("lb", "direct"));
 
     @CommandLine.Option(names = "--kill", paramLabel = "NODE", description = "Kill this node (e.g. S1) mid-run in each phase through a balancer, and report the recovery.")

@@ -104,6 +104,42 @@ class BenchCommandIT {
     }
 
     @Test
+    void haproxy_over_the_same_nodes_is_measured_beside_our_balancer_and_compared_with_it() throws Exception {
+        try (TestLab lab = TestLab.start()) {
+            BenchPlan plan = new BenchPlan(List.of(Strategy.JWT, Strategy.STICKY), List.of(Target.LB, Target.HAPROXY), 2,
+                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), 0, Optional.empty());
+
+            BenchReport report = run(lab, plan);
+
+            assertThat(report.phases()).extracting(BenchReport.Phase::label)
+                    .containsExactly("jwt lb", "jwt haproxy", "sticky lb", "sticky haproxy");
+            for (BenchReport.Phase phase : report.phases()) {
+                assertThat(phase.ok()).as(phase.label()).isPositive();
+                assertThat(phase.failures()).as(phase.label()).isEmpty();
+            }
+            assertThat(phase(report, "jwt haproxy").url()).isNotEqualTo(phase(report, "jwt lb").url());
+            assertThat(report.targets()).extracting(BenchReport.TargetCheck::target)
+                    .contains("LB: jwt through our balancer vs through HAProxy over the same nodes");
+        }
+    }
+
+    @Test
+    void under_a_rate_cap_requests_follow_the_schedule_and_are_timed_from_their_slot() throws Exception {
+        try (TestLab lab = TestLab.start()) {
+            BenchPlan plan = new BenchPlan(List.of(Strategy.IN_MEMORY), List.of(Target.DIRECT), 2,
+                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(700), 200, Optional.empty());
+
+            BenchReport report = run(lab, plan);
+
+            BenchReport.Phase phase = report.phases().get(0);
+            // 200 slots per second from the start of the phase: at most 140 fall in 0.7 s, give or take the first.
+            assertThat(phase.requests()).isPositive().isLessThanOrEqualTo(145);
+            assertThat(phase.latencyMicros().p99()).isPositive();
+            assertThat(report.options()).containsEntry("latencyFrom", "intended send time");
+        }
+    }
+
+    @Test
     void bad_options_are_refused_before_any_lab_starts() {
         CommandLine cli = StateLabCommand.commandLine();
         cli.setErr(new PrintWriter(new StringWriter()));

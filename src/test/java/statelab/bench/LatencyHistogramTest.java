@@ -20,33 +20,33 @@ class LatencyHistogramTest {
     }
 
     @Test
-    void percentiles_of_large_latencies_are_within_three_percent() {
+    void percentiles_of_large_latencies_are_within_a_tenth_of_a_percent() {
         LatencyHistogram h = new LatencyHistogram();
         for (int i = 1; i <= 100_000; i++) {
             h.record(i);
         }
 
-        assertThat((double) h.percentile(50)).isCloseTo(50_000, within(1_500.0));
-        assertThat((double) h.percentile(99)).isCloseTo(99_000, within(3_000.0));
-        assertThat((double) h.max()).isCloseTo(100_000, within(3_000.0));
+        assertThat((double) h.percentile(50)).isCloseTo(50_000, within(50.0));
+        assertThat((double) h.percentile(99)).isCloseTo(99_000, within(99.0));
+        assertThat((double) h.max()).isCloseTo(100_000, within(100.0));
     }
 
     @Test
-    void every_bucket_holds_the_values_that_map_to_it() {
-        for (long v = 0; v < 5_000_000; v = v * 3 / 2 + 1) {
-            long middle = LatencyHistogram.valueOf(LatencyHistogram.bucketOf(v));
-            assertThat((double) middle).as("value %d", v).isCloseTo(v, within(Math.max(1, v * 0.03)));
-        }
+    void minutes_long_latencies_are_kept_too() {
+        LatencyHistogram h = new LatencyHistogram();
+        h.record(10);
+        h.record(600_000_000L);
+
+        assertThat((double) h.max()).isCloseTo(600_000_000L, within(600_000.0));
     }
 
     @Test
-    void negative_and_huge_values_are_clamped_not_lost() {
+    void negative_values_count_as_zero_and_are_not_lost() {
         LatencyHistogram h = new LatencyHistogram();
         h.record(-5);
-        h.record(Long.MAX_VALUE);
 
-        assertThat(h.count()).isEqualTo(2);
-        assertThat(h.percentile(1)).isZero();
+        assertThat(h.count()).isEqualTo(1);
+        assertThat(h.percentile(100)).isZero();
     }
 
     @Test

@@ -19,7 +19,9 @@ class ReportRenderingTest {
     private static BenchReport.Phase phase(String strategy, String target, double rate, BenchReport.KillReport kill) {
         List<BenchReport.Point> timeline = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            timeline.add(new BenchReport.Point(i / 10.0, (long) (rate / 10), i == 15 && kill != null ? 5 : 0, 800, 2_500));
+            boolean failing = i == 15 && kill != null;
+            timeline.add(new BenchReport.Point(i / 10.0, (long) (rate / 10), failing ? 5 : 0,
+                    failing ? Map.of("connection-lost", 5L) : Map.of(), 800, 2_500));
         }
         return new BenchReport.Phase(strategy, target, "http://127.0.0.1:1", 4, 4, 3.0, (long) rate * 3, (long) rate * 3,
                 rate, rate, new BenchReport.Latency(800, 1_900, 2_500, 9_000), kill == null ? Map.of() : Map.of("connection-lost", 5L),
@@ -48,8 +50,11 @@ class ReportRenderingTest {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(2 * 3);
-        assertThat(svg).contains("kill S1 (redis lb)").contains("answered requests per second").contains("p99 latency");
+        // Successes and p99 for each of the three phases, and one failure series: the killed phase's connection-lost.
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(2 * 3 + 1);
+        assertThat(svg).contains("kill S1 (redis lb)").contains("successful answers per second")
+                .contains("failed answers per second, by kind").contains("redis lb: connection-lost")
+                .contains("recovered (redis lb)").contains("p99 latency");
     }
 
     @Test
