@@ -5,7 +5,7 @@ import statelab.lab.LabConfig;
 
 /** The options that shape a lab, shared by every subcommand that starts one. */
 final class LabOptions {
-    @Option(names = "--redis", paramLabel = "URL", description = "Use this Redis (redis://host:port) instead of starting one.")
+    @Option(names = "--redis", paramLabel = "URL", description = "Use this Redis (redis://host:port, or redis-sentinel://host:port,host:port#master behind Sentinel) instead of starting one.")
     String redisUrl;
 
     @Option(names = "--nodes", paramLabel = "N", description = "Nodes per cluster at start (default: ${DEFAULT-VALUE}).", defaultValue = "3")
@@ -38,8 +38,10 @@ final class LabOptions {
         if (!throttle.equals("redis") && !throttle.equals("node")) {
             throw new UsageProblem("--login-throttle is 'redis' or 'node', not '" + throttle + "'");
         }
-        if (redisUrl != null && !redisUrl.matches("rediss?://[^\\s/]+(:\\d+)?(/\\d+)?")) {
-            throw new UsageProblem("--redis takes a URL such as redis://127.0.0.1:6379, not '" + redisUrl + "'");
+        if (redisUrl != null && !redisUrl.matches("rediss?://[^\\s/]+(:\\d+)?(/\\d+)?")
+                && !redisUrl.matches("rediss?-sentinel://[^\\s/#,]+(,[^\\s/#,]+)*(/\\d+)?#[\\w.-]+")) {
+            throw new UsageProblem("--redis takes a URL such as redis://127.0.0.1:6379 or, behind Sentinel, "
+                    + "redis-sentinel://10.0.0.5:26379,10.0.0.6:26379#statelab, not '" + redisUrl + "'");
         }
         if (redisHa && (redisUrl != null || persistence)) {
             throw new UsageProblem("--redis-ha starts the lab's own primary, replica and Sentinels: it goes with neither --redis nor --redis-persistence");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import statelab.lab.Cluster;
 import statelab.lab.Lab;
 import statelab.scenario.Scenario;
 import statelab.scenario.ScenarioJson;
@@ -31,6 +30,18 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LabOptions lab = new LabOptions();
 
+    @CommandLine.Option(names = "--target", paramLabel = "KIND=URL",
+            description = "Drive a cluster you run instead of a fresh lab: its kind and its balancer's URL, e.g. redis=http://10.0.0.3:8080 (repeat for more columns).")
+    java.util.LinkedHashMap<String, String> targets = new java.util.LinkedHashMap<>();
+
+    @CommandLine.Option(names = "--on-kill", paramLabel = "NODE=COMMAND",
+            description = "With --target: the shell command a 'kill NODE' step runs (it must crash NODE in every target cluster).")
+    java.util.Map<String, String> onKill = new java.util.HashMap<>();
+
+    @CommandLine.Option(names = "--on-restart", paramLabel = "NODE=COMMAND",
+            description = "With --target: the shell command a 'restart NODE' step runs (return once the node answers).")
+    java.util.Map<String, String> onRestart = new java.util.HashMap<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,9 +57,25 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageProblem(e.getMessage());
         }
         java.io.PrintWriter out = spec.commandLine().getOut();
+        if (!targets.isEmpty()) {
+            try (ScenarioRunner runner = new ScenarioRunner(Targets.remote(targets, onKill, onRestart, loaded), loaded.users())) {
+                play(loaded, runner, out);
+            }
+            return 0;
+        }
+        if (!onKill.isEmpty() || !onRestart.isEmpty()) {
+            throw new UsageProblem("--on-kill and --on-restart go with --target: on the lab's own clusters, kill and restart need no command");
+        }
         try (Lab running = Lab.start(lab.config());
              ScenarioRunner runner = new ScenarioRunner(running, loaded.users())) {
-            List<String> strategies = running.clusters().stream().map(Cluster::strategy).map(s -> s.key()).toList();
+            play(loaded, runner, out);
+        }
+        return 0;
+    }
+
+    private void play(Scenario loaded, ScenarioRunner runner, java.io.PrintWriter out) throws Exception {
+        {
+            List<String> strategies = runner.clusterKeys();
             if (!json) {
                 out.println("scenario " + loaded.name() + " on " + strategies.size() + " clusters\n");
                 out.println(ScenarioTable.header(strategies));
@@ -61,6 +88,5 @@ final class RunCommand implements Callable<Integer> {
             out.println(json ? ScenarioJson.text(report) : ScenarioTable.footer(report));
         }
         out.flush();
-        return 0;
     }
 }

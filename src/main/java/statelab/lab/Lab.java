@@ -46,12 +46,18 @@ public final class Lab implements AutoCloseable {
 
     /** Starts Redis (or connects to the configured one) and every cluster; closes what started if any part fails. */
     public static Lab start(LabConfig config) throws Exception {
+        // Redis first: a Sentinel URL with no primary, or a Redis that cannot start, fails before any server exists.
+        RedisControl redis = config.redisUrl().<RedisControl>map(ExternalRedis::connect)
+                .orElseGet(() -> config.redisHa() ? ReplicatedRedis.launch() : EmbeddedRedis.start(config.redisPersistent()));
         QueuedThreadPool pool = new QueuedThreadPool(256, 4);
         pool.setName("lab");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        pool.start();
-        RedisControl redis = config.redisUrl().<RedisControl>map(ExternalRedis::new)
-                .orElseGet(() -> config.redisHa() ? ReplicatedRedis.launch() : EmbeddedRedis.start(config.redisPersistent()));
+        try {
+            pool.start();
+        } catch (Exception e) {
+            redis.close();
+            throw e;
+        }
         java.nio.file.Path disks = java.nio.file.Files.createTempDirectory("statelab-disks-");
         Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation(),
                 config.sharedThrottle(), disks), disks);

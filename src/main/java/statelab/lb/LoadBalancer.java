@@ -60,6 +60,15 @@ public final class LoadBalancer implements Balancer {
         server.setStopTimeout(0);
     }
 
+    /**
+     * Listens on this address instead of loopback, such as {@code 0.0.0.0} on a balancer host of its
+     * own (statelab lb); call before {@link #start()}.
+     */
+    public LoadBalancer listenOn(String host) {
+        connector.setHost(host);
+        return this;
+    }
+
     @Override
     public LoadBalancer start() throws Exception {
         server.start();
@@ -127,7 +136,7 @@ public final class LoadBalancer implements Balancer {
     @Override
     public URI uri() {
         boolean secure = connector.getDefaultConnectionFactory() instanceof org.eclipse.jetty.server.SslConnectionFactory;
-        return URI.create((secure ? "https" : "http") + "://127.0.0.1:" + connector.getLocalPort());
+        return URI.create((secure ? "https" : "http") + "://" + connector.getHost() + ":" + connector.getLocalPort());
     }
 
     @Override

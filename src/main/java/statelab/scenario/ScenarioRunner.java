@@ -10,10 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import statelab.lab.Cluster;
 import statelab.lab.Lab;
 import statelab.lab.LabEvent;
-import statelab.lab.Strategy;
 
 /**
  * Runs scenario steps against a live lab. Each user has one client per cluster, each with its own
@@ -22,9 +20,11 @@ import statelab.lab.Strategy;
  * The web page's "send next request" and the CLI's {@code run} both come through here.
  */
 public final class ScenarioRunner implements AutoCloseable {
+    private final ScenarioTarget target;
+    /** The lab's own servers, for the state-lab steps that need more than requests; null for a remote target. */
     private final Lab lab;
     private final Map<String, String> passwords;
-    private final Map<String, Map<Strategy, LabClient>> clients = new HashMap<>();
+    private final Map<String, Map<String, LabClient>> clients = new HashMap<>();
     private final Map<String, RequestCycle> cycles = new HashMap<>();
     private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
     private int requestIndex;
@@ -34,12 +34,23 @@ public final class ScenarioRunner implements AutoCloseable {
 
     /** @param passwords each user's password, for logins */
     public ScenarioRunner(Lab lab, Map<String, String> passwords) {
+        this(new LabTarget(lab), lab, passwords);
+    }
+
+    /** Runs against any target, such as clusters the lab does not run ({@link RemoteTarget}). */
+    public ScenarioRunner(ScenarioTarget target, Map<String, String> passwords) {
+        this(target, null, passwords);
+    }
+
+    private ScenarioRunner(ScenarioTarget target, Lab lab, Map<String, String> passwords) {
+        this.target = target;
         this.lab = lab;
         this.passwords = Map.copyOf(passwords);
     }
 
     /** Runs every step, telling {@code progress} after each. */
     public ScenarioReport run(Scenario scenario, Consumer<StepReport> progress) throws Exception {
+        target.requireSupported(scenario);
         synchronized (this) {
             figures = new Figures();
             closeStateLabs();
@@ -50,7 +61,7 @@ public final class ScenarioRunner implements AutoCloseable {
             reports.add(report);
             progress.accept(report);
         }
-        List<String> keys = lab.clusters().stream().map(c -> c.strategy().key()).toList();
+        List<String> keys = target.clusterKeys();
         synchronized (this) {
             closeStateLabs();
             return new ScenarioReport(scenario.name(), keys, reports, figures.document());
@@ -67,24 +78,24 @@ public final class ScenarioRunner implements AutoCloseable {
             case Step.Send s -> send(s.user(), s.method(), s.path(), s.body());
             case Step.Login s -> send(s.user(), "POST", "/login", RequestCycle.loginBody(s.user(), s.password()));
             case Step.Logout s -> send(s.user(), "POST", "/logout", null);
-            case Step.Kill s -> labActed(action(step, lab.kill(s.node()) ? s.node() + " crashed in every cluster" : s.node() + " was already down"));
+            case Step.Kill s -> labActed(action(step, target.kill(s.node()) ? s.node() + " crashed in every cluster" : s.node() + " was already down"));
             case Step.Restart s -> {
-                lab.restart(s.node());
+                target.restart(s.node());
                 yield labActed(action(step, s.node() + " is back, with empty memory"));
             }
-            case Step.AddNode s -> labActed(action(step, lab.addNode() + " joined every cluster"));
+            case Step.AddNode s -> labActed(action(step, target.addNode() + " joined every cluster"));
             case Step.StateLab s -> action(step, stateLab(s.step()));
             case Step.StopRedis s -> {
-                lab.stopRedis();
+                target.stopRedis();
                 yield action(step, "Redis stopped");
             }
             case Step.StartRedis s -> {
-                lab.startRedis();
+                target.startRedis();
                 yield action(step, "Redis started");
             }
-            case Step.KillRedisPrimary s -> action(step, "Redis primary " + lab.killRedisPrimary() + " killed: Sentinel promotes the replica");
+            case Step.KillRedisPrimary s -> action(step, "Redis primary " + target.killRedisPrimary() + " killed: Sentinel promotes the replica");
             case Step.JwtRevocation s -> {
-                lab.setJwtRevocation(s.on());
+                target.setJwtRevocation(s.on());
                 yield action(step, "jwt deny-list " + (s.on() ? "on" : "off"));
             }
             case Step.Wait s -> {
@@ -100,8 +111,11 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     private String stateLab(StateStep step) throws Exception {
+        if (lab == null) {
+            throw new UnsupportedStepException("'" + step + "' needs the lab's own servers; it cannot run against --target clusters");
+        }
         if (stateLabs == null) {
-            stateLabs = new StateLabSteps(lab, figures, (user, cluster) -> client(user, cluster));
+            stateLabs = new StateLabSteps(lab, figures, (user, cluster) -> client(user, cluster.strategy().key()));
         }
         return switch (step) {
             case StateStep.PriceRead s -> stateLabs.priceRead(s);
@@ -165,6 +179,11 @@ public final class ScenarioRunner implements AutoCloseable {
         return cycle(user).peek(user, passwords.get(user)).action();
     }
 
+    /** The clusters' kind keys, in the order the table shows them. */
+    public List<String> clusterKeys() {
+        return target.clusterKeys();
+    }
+
     /** How many requests were sent so far. */
     public synchronized int requestsSent() {
         return requestIndex;
@@ -172,21 +191,21 @@ public final class ScenarioRunner implements AutoCloseable {
 
     private StepReport send(String user, String method, String path, String body) throws Exception {
         int index = ++requestIndex;
-        Map<Strategy, Future<RequestResult>> pending = new LinkedHashMap<>();
-        for (Cluster cluster : lab.clusters()) {
-            LabClient client = client(user, cluster);
-            pending.put(cluster.strategy(), fanOut.submit(() -> client.send(method, path, body)));
+        Map<String, Future<RequestResult>> pending = new LinkedHashMap<>();
+        for (String key : target.clusterKeys()) {
+            LabClient client = client(user, key);
+            pending.put(key, fanOut.submit(() -> client.send(method, path, body)));
         }
         Map<String, RequestResult> results = new LinkedHashMap<>();
-        for (Map.Entry<Strategy, Future<RequestResult>> entry : pending.entrySet()) {
+        for (Map.Entry<String, Future<RequestResult>> entry : pending.entrySet()) {
             try {
-                results.put(entry.getKey().key(), entry.getValue().get());
+                results.put(entry.getKey(), entry.getValue().get());
             } catch (ExecutionException e) {
                 throw new IllegalStateException("request " + method + " " + path + " failed in " + entry.getKey(), e.getCause());
             }
         }
         String action = method + " " + path;
-        lab.publish(LabEvent.of("request", null, "#" + index + " " + action + " as " + user + ": " + results.entrySet().stream()
+        target.publish(LabEvent.of("request", null, "#" + index + " " + action + " as " + user + ": " + results.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().summary()).reduce((a, b) -> a + "; " + b).orElse("")));
         return new StepReport(index, action, results, null);
     }
@@ -199,9 +218,8 @@ public final class ScenarioRunner implements AutoCloseable {
         return cycles.computeIfAbsent(user, u -> new RequestCycle());
     }
 
-    private LabClient client(String user, Cluster cluster) {
-        return clients.computeIfAbsent(user, u -> new HashMap<>()).computeIfAbsent(cluster.strategy(),
-                s -> LabClient.forCluster(lab, cluster));
+    private LabClient client(String user, String key) {
+        return clients.computeIfAbsent(user, u -> new HashMap<>()).computeIfAbsent(key, target::newClient);
     }
 
     @Override

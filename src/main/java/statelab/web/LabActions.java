@@ -103,6 +103,9 @@ final class LabActions implements AutoCloseable {
     /** 409 unless the lab runs a replicated Redis with a live primary. */
     void killRedisPrimary() throws ApiProblem {
         turns.run("kill the Redis primary", () -> {
+            if (lab.redis().replicated() && !lab.redis().managed()) {
+                throw ApiProblem.conflict("redis-external", "the lab does not run this Redis (" + lab.redis().url() + "), so it cannot kill its primary");
+            }
             if (!lab.redis().replicated()) {
                 throw ApiProblem.conflict("redis-not-replicated", "this lab's Redis has no replica to fail over to; start the lab with --redis-ha");
             }

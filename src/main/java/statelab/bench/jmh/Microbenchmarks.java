@@ -76,6 +76,7 @@ public final class Microbenchmarks {
         line(out, us, "in-memory create vs random id", "inMemory_create", "floor_randomId", null);
         line(out, us, "redis create (SET) vs bare SET", "redis_create", "redis_floor_bareSet", null);
         line(out, us, "jwt create (sign) vs bare ES256 sign", "jwt_create", "jwt_floor_bareSign", null);
+        line(out, us, "redis create with WAIT 1 vs without (--redis-ha)", "redisHa_create_wait1", "redisHa_create_noWait", null);
         return out.toString();
     }
 

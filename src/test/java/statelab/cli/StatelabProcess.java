@@ -1,0 +1,96 @@
+package statelab.cli;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code statelab} subcommand as a real operating-system process: the JDK running this test,
+ * the shaded jar the build made ({@code target/statelab.jar}), the given arguments. Its output lines
+ * are kept (the first 200) so a test can wait for the line that says where it listens.
+ */
+final class StatelabProcess implements AutoCloseable {
+    private static final Path JAR = Path.of("target", "statelab.jar");
+    private static final int LINES_KEPT = 200;
+
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+
+    private StatelabProcess(Process process) {
+        this.process = process;
+        Thread.ofVirtual().start(this::collect);
+    }
+
+    static StatelabProcess start(String... args) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the integration tests run after the package phase");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", JAR.toString(),
+                "statelab.cli.StateLabCommand"));
+        command.addAll(List.of(args));
+        return new StatelabProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Waits for an output line matching the pattern and answers its first group. */
+    String awaitLine(Pattern pattern, Duration within) {
+        String[] found = new String[1];
+        await().atMost(within).pollInterval(Duration.ofMillis(50)).failFast("the process ended: " + output(),
+                () -> !process.isAlive() && firstMatch(pattern).isEmpty()).until(() -> {
+            firstMatch(pattern).ifPresent(g -> found[0] = g);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    synchronized String output() {
+        return String.join("\n", lines);
+    }
+
+    private synchronized Optional<String> firstMatch(Pattern pattern) {
+        for (String line : lines) {
+            Matcher m = pattern.matcher(line);
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void collect() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                synchronized (this) {
+                    if (lines.size() < LINES_KEPT) {
+                        lines.add(line);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The process ended; what it said so far is kept.
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
