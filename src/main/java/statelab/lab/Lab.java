@@ -34,6 +34,7 @@ public final class Lab implements AutoCloseable {
 
     private final java.nio.file.Path disks;
     private TlsMaterial tls;
+    private final InternalUser internalUser = InternalUser.random();
 
     private Lab(LabConfig config, QueuedThreadPool threadPool, RedisControl redis, SessionStrategies strategies,
                 java.nio.file.Path disks) {
@@ -62,7 +63,7 @@ public final class Lab implements AutoCloseable {
         Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation(),
                 config.sharedThrottle(), disks), disks);
         try {
-            UserDirectory users = UserDirectory.demo();
+            UserDirectory users = lab.internalUser.addTo(UserDirectory.demo());
             SessionCookies cookies = new SessionCookies(config.https());
             lab.tls = config.https() ? TlsMaterial.generate() : null;
             TlsEndpoint endpoint = lab.tls == null ? null : new TlsEndpoint(lab.tls.keyStore(), lab.tls.password());
@@ -88,6 +89,11 @@ public final class Lab implements AutoCloseable {
 
     public LabConfig config() {
         return config;
+    }
+
+    /** The lab's own user (random name and password, never shown) for runs that must not hit alice's or bob's lockout. */
+    public InternalUser internalUser() {
+        return internalUser;
     }
 
     /** The clusters in display order. */

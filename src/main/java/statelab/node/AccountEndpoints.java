@@ -19,7 +19,9 @@ import statelab.session.PasswordChecks;
  * Signing in and out: {@code POST /login}, {@code POST /logout}, {@code POST /logout-everywhere}.
  * Sign-in reserves an attempt of the user name's throttle before the password is even checked (check
  * and count in one step), runs the check on the node's own bounded queue, gives a new credential
- * every time and revokes the one the client held before (no session fixation).
+ * every time and revokes the one the client held before (no session fixation). A logout says which
+ * node answered, whether it held the session and whether it really ended it ({@code revoked}), and
+ * when not, why ({@code reason}): in memory, a node can only end the sessions it holds.
  */
 final class AccountEndpoints {
     private static final int MAX_USER_NAME = 64;
@@ -91,8 +93,30 @@ final class AccountEndpoints {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user", who.recognised() ? who.session().user() : null);
         body.put("path", "/logout");
-        body.put("revoked", sessions.revocable());
+        // Only what is true: this node ended a session only if it found one, and only if it can revoke.
+        boolean held = who.recognised();
+        boolean revoked = held && sessions.revocable();
+        body.put("held", held);
+        body.put("revoked", revoked);
+        if (!revoked) {
+            body.put("reason", notRevokedBecause(credential, who));
+        }
         out.json(response, callback, 200, body);
+    }
+
+    private String notRevokedBecause(String credential, Resolution who) {
+        if (credential == null) {
+            return "no credential was sent, so there was nothing to end";
+        }
+        if (who.recognised()) {
+            return "a token cannot be revoked without the deny-list: the cookie is cleared here, but a copy stays valid until it expires";
+        }
+        return switch (who.failure()) {
+            case NOT_RECOGNISED -> "this node holds no session for the credential: the cookie is cleared in this browser, but the node "
+                    + "that holds the session (in memory) still accepts a copy of it until it times out";
+            case EXPIRED, REVOKED -> "the session had already ended (" + who.failure().key() + ")";
+            default -> "the credential was not recognised (" + who.failure().key() + ")";
+        };
     }
 
     void logoutEverywhere(Request request, Response response, Callback callback) throws NodeRequest.Rejected {

@@ -26,6 +26,18 @@ public final class UserDirectory {
                 .orElseGet(() -> PasswordHash.of("no-such-user".toCharArray(), PasswordHash.DEFAULT_ITERATIONS));
     }
 
+    /** This directory plus one more user (replacing one of the same name). */
+    public UserDirectory withUser(String name, PasswordHash hash) {
+        Map<String, PasswordHash> more = new TreeMap<>(users);
+        more.put(name, hash);
+        return new UserDirectory(more, dummy);
+    }
+
+    private UserDirectory(Map<String, PasswordHash> users, PasswordHash dummy) {
+        this.users = Map.copyOf(users);
+        this.dummy = dummy;
+    }
+
     /** The demo users (alice, bob) from the class path. */
     public static UserDirectory demo() {
         Properties props = new Properties();

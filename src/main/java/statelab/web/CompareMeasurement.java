@@ -18,7 +18,7 @@ import statelab.scenario.RequestResult;
 
 /**
  * The Redis-vs-JWT figures of {@code /api/compare}, measured on the running lab: for each of the two
- * clusters a fresh client signs in as bob, warms up ({@value #WARM_UP} requests, not counted), then
+ * clusters a fresh client signs in as the lab's own user ({@link statelab.lab.InternalUser}, so no lockout of alice or bob stops it), warms up ({@value #WARM_UP} requests, not counted), then
  * sends {@value #REQUESTS} {@code GET /profile} in {@value #RUNS} runs straight to the cluster's first
  * healthy node; each figure carries the median of every run, so the page can show how much runs differ. From each answer: the node's own session cost
  * ({@code Server-Timing}), the round trip, the credential's size and the Redis commands the node ran.
@@ -100,13 +100,13 @@ final class CompareMeasurement {
         HealthyView.await(cluster);
         NodeView node = cluster.nodes().stream().filter(NodeView::healthy).findFirst()
                 .orElseThrow(() -> failed(cluster, "no node is up"));
-        try (LabClient bob = LabClient.direct(node.url(), cluster.strategy())) {
-            RequestResult login = bob.send("POST", "/login", LabActions.login("bob"));
+        try (LabClient probe = LabClient.direct(node.url(), cluster.strategy())) {
+            RequestResult login = probe.send("POST", "/login", lab.internalUser().loginBody());
             if (!login.succeeded()) {
-                throw failed(cluster, "bob could not sign in (" + login.summary() + ")");
+                throw failed(cluster, "the lab's own user could not sign in (" + login.summary() + ")");
             }
             for (int i = 0; i < WARM_UP; i++) {
-                bob.send("GET", "/profile", null);
+                probe.send("GET", "/profile", null);
             }
             List<Double> session = new ArrayList<>();
             List<Double> request = new ArrayList<>();
@@ -119,7 +119,7 @@ final class CompareMeasurement {
                 List<Double> runSession = new ArrayList<>();
                 List<Double> runRequest = new ArrayList<>();
                 for (int i = run * requests / RUNS; i < (run + 1) * requests / RUNS; i++) {
-                    RequestResult result = bob.send("GET", "/profile", null);
+                    RequestResult result = probe.send("GET", "/profile", null);
                     if (!result.succeeded()) {
                         failure = result;
                         continue;
@@ -136,13 +136,13 @@ final class CompareMeasurement {
                 median(runSession, sessionRuns);
                 median(runRequest, requestRuns);
             }
-            Spread firstSight = cluster.strategy() == Strategy.JWT ? firstSights(bob) : null;
+            Spread firstSight = cluster.strategy() == Strategy.JWT ? firstSights(probe) : null;
             // The measurement's own session is not the learner's: it leaves no key behind to be counted.
             // (Read before the logout, whose answer clears the cookie.)
-            String sid = bob.jar().get(lab.credentialCookie(cluster.strategy()));
-            bob.send("POST", "/logout", null);
+            String sid = probe.jar().get(lab.credentialCookie(cluster.strategy()));
+            probe.send("POST", "/logout", null);
             if (cluster.strategy() == Strategy.REDIS && sid != null) {
-                keys.forget(sid, "bob");
+                keys.forget(sid, lab.internalUser().name());
             }
             // A stray failure (a node flapping under load) costs one sample; more would make the figures meaningless.
             if (request.size() < requests * 9 / 10) {
@@ -162,11 +162,11 @@ final class CompareMeasurement {
     }
 
     /** Each settings change re-signs the token, so the next read presents a token no node has checked yet. */
-    private static Spread firstSights(LabClient bob) {
+    private static Spread firstSights(LabClient probe) {
         List<Double> costs = new ArrayList<>();
         for (int i = 0; i < FIRST_SIGHTS; i++) {
-            bob.send("POST", "/settings", "{\"theme\":\"t" + i + "\"}");
-            RequestResult read = bob.send("GET", "/profile", null);
+            probe.send("POST", "/settings", "{\"theme\":\"t" + i + "\"}");
+            RequestResult read = probe.send("GET", "/profile", null);
             if (read.succeeded() && read.wire().sessionMicros() != null) {
                 costs.add(read.wire().sessionMicros());
             }

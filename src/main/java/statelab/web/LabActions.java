@@ -9,6 +9,7 @@ import statelab.lab.NodeView;
 import statelab.lab.UnknownNodeException;
 import statelab.scenario.ScenarioRunner;
 import statelab.scenario.Step;
+import statelab.scenario.StepReport;
 
 /**
  * Every change the page can make to the lab, taken {@link OneAtATime}. Alice's walk goes through one
@@ -150,7 +151,10 @@ final class LabActions implements AutoCloseable {
     }
 
     private Void record(Step step) throws Exception {
-        state.record(runner.run(step));
+        StepReport report = runner.run(step);
+        state.record(report);
+        // A lockout, or a logout that ended nothing, said in words in the event log.
+        WalkNotices.of(WALKER, report).forEach(lab::publish);
         return null;
     }
 

@@ -12,11 +12,11 @@ import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
 
 /**
- * {@code /api/revocation}: does a logout really end a session? On the redis and jwt clusters, bob
+ * {@code /api/revocation}: does a logout really end a session? On the redis and jwt clusters, the lab's own user
  * signs in and signs out with one client; then a fresh client, holding only the credential copied
  * before the logout, replays it. Redis answers from the store, where the logout left a revoked
  * marker; a JWT carries its own validity, so without the deny-list nothing tells a node it was
- * logged out. Bob's clients are his own, so Alice's walk is untouched (rotation padded as well).
+ * logged out. Its clients are its own (and so is its throttle: a lockout of alice or bob cannot stop the demo), so Alice's walk is untouched (rotation padded as well).
  */
 final class RevocationDemo {
     static final String REPLAY = "GET /profile with the old credential";
@@ -54,14 +54,14 @@ final class RevocationDemo {
     private ObjectNode replay(Cluster cluster) throws ApiProblem, InterruptedException {
         Strategy strategy = cluster.strategy();
         HealthyView.await(cluster);
-        try (LabClient bob = LabClient.forCluster(lab, cluster); LabClient thief = LabClient.forCluster(lab, cluster)) {
-            RequestResult login = bob.send("POST", "/login", LabActions.login("bob"));
+        try (LabClient probe = LabClient.forCluster(lab, cluster); LabClient thief = LabClient.forCluster(lab, cluster)) {
+            RequestResult login = probe.send("POST", "/login", lab.internalUser().loginBody());
             if (!login.succeeded()) {
-                throw ApiProblem.conflict(login.kind() == null ? "demo-failed" : login.kind().key(), "bob could not sign in on the "
+                throw ApiProblem.conflict(login.kind() == null ? "demo-failed" : login.kind().key(), "the lab's own user could not sign in on the "
                         + strategy.key() + " cluster (" + login.summary() + "), so there is no credential to revoke");
             }
-            String credential = bob.jar().get(strategy.credentialCookie());
-            RequestResult logout = bob.send("POST", "/logout", null);
+            String credential = probe.jar().get(strategy.credentialCookie());
+            RequestResult logout = probe.send("POST", "/logout", null);
             // The replay is exactly what a copied cookie looks like: the old value, nothing else.
             thief.jar().put(strategy.credentialCookie(), credential);
             RequestResult replay = thief.send("GET", "/profile", null);

@@ -7,7 +7,7 @@ import { eventWords, plainMessage } from './words.js';
 /** @typedef {{at?: string, type?: string, strategy?: string | null, message?: string}} LogEntry */
 
 const MAX = 200;
-const BAD = new Set(['node-killed', 'node-down', 'redis-stopped', 'error']);
+const BAD = new Set(['node-killed', 'node-down', 'redis-stopped', 'error', 'locked-out', 'logout-kept']);
 /** @param {LogEntry} e */
 const GOOD = new Set(['node-restarted', 'node-up', 'node-added', 'redis-started']);
 
