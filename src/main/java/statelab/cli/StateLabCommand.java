@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "statelab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Where a web app keeps its users' sessions: a live lab of real servers.",
-        subcommands = {ServeCommand.class, RunCommand.class, BenchCommand.class, LbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, BenchCommand.class, LbCommand.class, HaproxyConfigCommand.class, CommandLine.HelpCommand.class})
 public final class StateLabCommand implements Callable<Integer> {
 
     @CommandLine.Mixin

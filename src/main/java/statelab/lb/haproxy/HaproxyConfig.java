@@ -40,7 +40,10 @@ public record HaproxyConfig(String listen, String policy, List<URI> servers, Pat
 
     /** The name a backend's server has in the configuration and the runtime API. */
     public static String serverName(URI backend) {
-        return "node-" + backend.getPort();
+        String host = backend.getHost();
+        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.equals("[::1]");
+        // Nodes on other hosts often share a port (app1:8081, app2:8081): their names carry the host too.
+        return loopback ? "node-" + backend.getPort() : "node-" + host.replaceAll("[^A-Za-z0-9]", "-") + "-" + backend.getPort();
     }
 
     /** The server line's options, shared by the configuration and the runtime API's {@code add server}. */
