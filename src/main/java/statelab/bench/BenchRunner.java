@@ -21,6 +21,7 @@ public final class BenchRunner {
     private final Lab lab;
     private final BenchPlan plan;
     private final Progress progress;
+    private List<Integer> usersCurve = List.of();
 
     /**
      * @param progressOut where the progress line goes (standard error on the command line)
@@ -45,14 +46,32 @@ public final class BenchRunner {
         });
     }
 
+    /**
+     * Makes {@link #run} a cost curve: every strategy and target is measured once per number of users
+     * given here (each a phase of its own) instead of once with the plan's users.
+     */
+    public BenchRunner usersCurve(List<Integer> users) {
+        for (int n : users) {
+            if (n < 1 || n > BenchPlan.MAX_USERS) {
+                throw new IllegalArgumentException("users must be between 1 and " + BenchPlan.MAX_USERS);
+            }
+        }
+        this.usersCurve = List.copyOf(users);
+        return this;
+    }
+
     /** Runs every phase; {@code facts} are the lab's start-up figures, measured by whoever started it. */
     public BenchReport run(BenchReport.LabFacts facts) throws Exception {
         MachineInfo machine = MachineInfo.current();
         List<BenchReport.Phase> phases = new ArrayList<>();
         for (Strategy strategy : plan.strategies()) {
             for (Target target : plan.targets()) {
-                java.time.Duration warmup = phases.isEmpty() ? plan.warmup().plus(plan.jitWarmup()) : plan.warmup();
-                phases.add(new PhaseRun(lab.cluster(strategy), target, plan, warmup, progress, lab.redis().url()).run());
+                for (int users : usersCurve.isEmpty() ? List.of(plan.users()) : usersCurve) {
+                    BenchPlan point = new BenchPlan(plan.strategies(), plan.targets(), users, plan.warmup(), plan.jitWarmup(),
+                            plan.duration(), plan.rate(), plan.kill());
+                    java.time.Duration warmup = phases.isEmpty() ? plan.warmup().plus(plan.jitWarmup()) : plan.warmup();
+                    phases.add(new PhaseRun(lab.cluster(strategy), target, point, warmup, progress, lab.redis().url()).run());
+                }
             }
         }
         BenchReport.LabFacts finished = new BenchReport.LabFacts(facts.startMillis(), facts.residentBytes(),
@@ -69,7 +88,8 @@ public final class BenchRunner {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("strategies", plan.strategies().stream().map(Strategy::key).toList());
         options.put("targets", plan.targets().stream().map(Target::key).toList());
-        options.put("users", plan.users());
+        options.put("users", usersCurve.isEmpty() ? plan.users() : usersCurve);
+        options.put("signIns", "at most " + PhaseRun.MAX_SIGN_INS + " users per phase sign in; the others share their sessions");
         options.put("warmupSeconds", plan.warmup().toMillis() / 1000.0);
         options.put("jitWarmupSeconds", plan.jitWarmup().toMillis() / 1000.0);
         options.put("durationSeconds", plan.duration().toMillis() / 1000.0);

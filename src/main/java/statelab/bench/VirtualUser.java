@@ -32,6 +32,7 @@ final class VirtualUser {
     private int credentialBytes;
     private volatile long firstOk;
     private volatile long lastOk;
+    private java.util.List<String> signInCookies = java.util.List.of();
 
     VirtualUser(int index, URI target, String credentialCookie) {
         this.index = index;
@@ -48,6 +49,7 @@ final class VirtualUser {
                 HttpAnswer answer = connection.exchange(login, LOGIN_TIMEOUT_MILLIS);
                 take(answer);
                 if (answer.status() == 200 && jar.get(credentialCookie) != null) {
+                    signInCookies = answer.setCookies();
                     return true;
                 }
             } catch (IOException e) {
@@ -55,6 +57,19 @@ final class VirtualUser {
             }
         }
         return false;
+    }
+
+    /**
+     * Takes the cookies another user received when signing in, so this one holds the same session
+     * without a sign-in of its own; answers whether there was a session to take.
+     */
+    boolean adopt(VirtualUser signedIn) {
+        if (signedIn.signInCookies.isEmpty()) {
+            return false;
+        }
+        jar.accept(signedIn.signInCookies);
+        rebuild();
+        return true;
     }
 
     /** Reads until the pacer says the deadline is reached, recording every answer and failure. */

@@ -69,6 +69,12 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--micro", description = "Run the JMH microbenchmarks (session resolution next to its floor) instead of the load test.")
     boolean micro;
 
+    @CommandLine.Option(names = "--curve", paramLabel = "KIND", description = "A cost curve instead of one load per phase: users (throughput and p50/p99 against users) or memory (bytes per session against sessions held).")
+    String curve;
+
+    @CommandLine.Option(names = "--points", paramLabel = "LIST", split = ",", description = "The curve's points (default: users 1,8,64,512,2000; memory 1000,10000,100000; up to 1000000).")
+    List<Integer> points = new ArrayList<>();
+
     @CommandLine.Mixin
     LabOptions lab = new LabOptions();
 
@@ -83,6 +89,15 @@ final class BenchCommand implements Callable<Integer> {
         if (lab.https) {
             throw new UsageProblem("bench speaks plain HTTP to the balancers; run it without --https");
         }
+        if (curve != null && !List.of("users", "memory").contains(curve)) {
+            throw new UsageProblem("--curve takes users or memory");
+        }
+        if (!points.isEmpty() && curve == null) {
+            throw new UsageProblem("--points needs --curve users or --curve memory");
+        }
+        if ("memory".equals(curve)) {
+            return memoryCurve();
+        }
         BenchPlan plan = plan();
         long started = System.nanoTime();
         BenchReport report;
@@ -91,13 +106,17 @@ final class BenchCommand implements Callable<Integer> {
             BenchRunner runner;
             try {
                 runner = new BenchRunner(running, plan, System.err, System.console() != null);
+                if ("users".equals(curve)) {
+                    runner.usersCurve(points.isEmpty() ? USERS_CURVE : points);
+                }
             } catch (IllegalArgumentException e) {
                 throw new UsageProblem(e.getMessage());
             }
             report = runner.run(facts);
         }
         try {
-            Files.writeString(chart, BenchChart.svg(report), StandardCharsets.UTF_8);
+            Files.writeString(chart, "users".equals(curve) ? statelab.bench.CurveChart.svg(report) : BenchChart.svg(report),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UsageProblem("the chart could not be written to " + chart + " (" + e.getMessage() + ")");
         }
@@ -105,6 +124,25 @@ final class BenchCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().println("chart written to " + chart.toAbsolutePath());
         return report.phases().stream().allMatch(p -> p.signedIn() == 0) ? 1 : 0;
+    }
+
+    private static final List<Integer> USERS_CURVE = List.of(1, 8, 64, 512, 2000);
+
+    private int memoryCurve() throws Exception {
+        List<Integer> sessions = points.isEmpty() ? statelab.bench.MemoryCurve.DEFAULT_POINTS : points;
+        if (sessions.stream().anyMatch(n -> n < 1 || n > statelab.bench.MemoryCurve.MAX_POINT)) {
+            throw new UsageProblem("--points for the memory curve must be between 1 and " + statelab.bench.MemoryCurve.MAX_POINT);
+        }
+        List<statelab.bench.MemoryCurve.Point> measured;
+        try (Lab running = Lab.start(lab.config())) {
+            measured = statelab.bench.MemoryCurve.measure(sessions, running.redis().url());
+        }
+        spec.commandLine().getOut().print(json
+                ? new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(java.util.Map.of("memoryPerSession", measured)) + "\n"
+                : statelab.bench.MemoryCurve.table(measured));
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     private BenchPlan plan() throws UsageProblem {

@@ -140,6 +140,42 @@ class BenchCommandIT {
     }
 
     @Test
+    void a_users_curve_measures_each_point_with_at_most_32_sign_ins_and_draws_the_curve(@TempDir Path dir) throws Exception {
+        Path chart = dir.resolve("curve.svg");
+        StringWriter out = new StringWriter();
+        CommandLine cli = StateLabCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(new StringWriter()));
+
+        int exit = cli.execute("bench", "--curve", "users", "--points", "1,40", "--strategies", "jwt", "--targets", "direct",
+                "--warmup", "0s", "--jit-warmup", "0s", "--duration", "500ms", "--json", "--chart", chart.toString());
+
+        assertThat(exit).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("phases")).hasSize(2);
+        assertThat(json.get("phases").get(0).get("users").asInt()).isEqualTo(1);
+        // 40 users: 32 signed in, 8 share their sessions, and every one of them is recognised.
+        assertThat(json.get("phases").get(1).get("users").asInt()).isEqualTo(40);
+        assertThat(json.get("phases").get(1).get("signedIn").asInt()).isEqualTo(40);
+        assertThat(json.get("phases").get(1).get("failures").size()).isZero();
+        assertThat(Files.readString(chart)).startsWith("<svg").contains("1 users", "40 users", "jwt direct");
+    }
+
+    @Test
+    void a_memory_curve_reports_bytes_per_session_for_each_place_a_session_lives() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = StateLabCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(new StringWriter()));
+
+        int exit = cli.execute("bench", "--curve", "memory", "--points", "200,2000");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("not by signing in").contains("node heap").contains("redis used_memory")
+                .contains("redis MEMORY USAGE").contains("jwt").contains("-byte token").contains("2,000");
+    }
+
+    @Test
     void bad_options_are_refused_before_any_lab_starts() {
         CommandLine cli = StateLabCommand.commandLine();
         cli.setErr(new PrintWriter(new StringWriter()));
@@ -149,6 +185,9 @@ class BenchCommandIT {
         assertThat(cli.execute("bench", "--kill", "S1", "--at", "20s", "--duration", "10s")).isEqualTo(2);
         assertThat(cli.execute("bench", "--strategies", "cookie")).isEqualTo(2);
         assertThat(cli.execute("bench", "--duration", "soon")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--curve", "nodes")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--points", "1,8")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--curve", "memory", "--points", "0")).isEqualTo(2);
     }
 
     private static BenchReport.Phase phase(BenchReport report, String label) {

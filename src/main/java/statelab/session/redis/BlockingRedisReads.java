@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -40,7 +41,9 @@ final class BlockingRedisReads implements AutoCloseable {
         config.setTestOnBorrow(false);
         int millis = (int) timeout.toMillis();
         this.pool = new JedisPool(config, address, DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(millis).socketTimeoutMillis(millis).build());
+                .connectionTimeoutMillis(millis).socketTimeoutMillis(millis)
+                // No CLIENT SETINFO on connect: a read stays exactly one command, as the bench counts them.
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build());
     }
 
     /** A pool for {@code redisUrl}, or empty when the URL is not a plain {@code redis://host:port} one. */

@@ -1,0 +1,85 @@
+package statelab.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A users cost curve as an SVG chart: successful answers per second (top) and p50 and p99 latency
+ * (bottom, p50 thin) against the number of users, one line per strategy and target, users spaced
+ * evenly (1, 8, 64, ... grow by a factor, so this reads as a log scale). Written by hand.
+ */
+public final class CurveChart {
+    private static final int WIDTH = 960;
+    private static final int LEFT = 70;
+    private static final int RIGHT = 200;
+    private static final int PANEL = 230;
+    private static final int TOP = 50;
+    private static final int GAP = 60;
+    private static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#8c564b");
+
+    private CurveChart() {
+    }
+
+    public static String svg(BenchReport report) {
+        List<Integer> users = new ArrayList<>(new TreeSet<>(report.phases().stream().map(BenchReport.Phase::users).toList()));
+        Map<String, List<BenchReport.Phase>> lines = new LinkedHashMap<>();
+        for (BenchReport.Phase p : report.phases()) {
+            lines.computeIfAbsent(p.label(), k -> new ArrayList<>()).add(p);
+        }
+        SvgCanvas svg = new SvgCanvas(WIDTH, TOP + 2 * PANEL + GAP + 70);
+        svg.text(LEFT, 28, "statelab bench: cost against users, " + report.machine().cores() + " cores, " + report.machine().date(), 16, "start");
+        double okMax = report.phases().stream().mapToDouble(BenchReport.Phase::okThroughput).max().orElse(1);
+        double p99Max = report.phases().stream().mapToDouble(p -> p.latencyMicros().p99() / 1000.0).max().orElse(1);
+        axes(svg, TOP, "successful answers per second", SvgCanvas.niceCeiling(okMax), users);
+        axes(svg, TOP + PANEL + GAP, "latency (ms): p99 thick, p50 thin", SvgCanvas.niceCeiling(p99Max), users);
+        int index = 0;
+        int legendY = TOP;
+        for (Map.Entry<String, List<BenchReport.Phase>> line : lines.entrySet()) {
+            String colour = PALETTE.get(index++ % PALETTE.size());
+            String dashes = line.getValue().get(0).target().equals("direct") ? "5,3"
+                    : line.getValue().get(0).target().equals("haproxy") ? "2,2" : null;
+            plot(svg, TOP, line.getValue(), users, SvgCanvas.niceCeiling(okMax), p -> p.okThroughput(), colour, dashes);
+            plot(svg, TOP + PANEL + GAP, line.getValue(), users, SvgCanvas.niceCeiling(p99Max), p -> p.latencyMicros().p99() / 1000.0, colour, dashes);
+            plot(svg, TOP + PANEL + GAP, line.getValue(), users, SvgCanvas.niceCeiling(p99Max), p -> p.latencyMicros().p50() / 1000.0, colour, "1,2");
+            double lx = WIDTH - RIGHT + 20;
+            svg.line(lx, legendY, lx + 30, legendY, colour, 2, dashes);
+            svg.text(lx + 36, legendY + 4, line.getKey(), 12, "start");
+            legendY += 20;
+        }
+        return svg.done();
+    }
+
+    private static double x(List<Integer> users, int value) {
+        int plotWidth = WIDTH - LEFT - RIGHT;
+        int i = users.indexOf(value);
+        return users.size() == 1 ? LEFT + plotWidth / 2.0 : LEFT + plotWidth * i / (double) (users.size() - 1);
+    }
+
+    private static void axes(SvgCanvas svg, int top, String title, double ceiling, List<Integer> users) {
+        int plotWidth = WIDTH - LEFT - RIGHT;
+        svg.text(LEFT, top - 6, title, 13, "start");
+        svg.rect(LEFT, top, plotWidth, PANEL);
+        for (int t = 0; t <= 4; t++) {
+            double y = top + PANEL - PANEL * t / 4.0;
+            svg.line(LEFT, y, LEFT + plotWidth, y, "#e0e0e0", 1, null);
+            svg.text(LEFT - 6, y + 4, SvgCanvas.label(ceiling * t / 4), 11, "end");
+        }
+        for (int u : users) {
+            svg.text(x(users, u), top + PANEL + 16, u + " users", 11, "middle");
+        }
+    }
+
+    private static void plot(SvgCanvas svg, int top, List<BenchReport.Phase> phases, List<Integer> users, double ceiling,
+                             java.util.function.ToDoubleFunction<BenchReport.Phase> value, String colour, String dashes) {
+        double[] xs = new double[phases.size()];
+        double[] ys = new double[phases.size()];
+        for (int i = 0; i < phases.size(); i++) {
+            xs[i] = x(users, phases.get(i).users());
+            ys[i] = top + PANEL - PANEL * Math.min(1, value.applyAsDouble(phases.get(i)) / ceiling);
+        }
+        svg.polyline(xs, ys, colour, dashes);
+    }
+}
