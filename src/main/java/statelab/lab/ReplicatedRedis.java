@@ -41,6 +41,7 @@ public final class ReplicatedRedis implements RedisControl {
     private static final Duration PRIMARY_CACHE = Duration.ofMillis(200);
 
     private final Path dir;
+    private final Path binary;
     private final List<RedisProcess> dataNodes = new ArrayList<>();
     private final List<RedisProcess> sentinels = new ArrayList<>();
     private final ClientResources resources;
@@ -51,6 +52,7 @@ public final class ReplicatedRedis implements RedisControl {
 
     private ReplicatedRedis(Path dir, Path binary) {
         this.dir = dir;
+        this.binary = binary;
         for (int i = 0; i < 2; i++) {
             dataNodes.add(new RedisProcess(binary, dir, "redis-" + i, EmbeddedRedis.freePort(), false));
         }
@@ -161,6 +163,9 @@ public final class ReplicatedRedis implements RedisControl {
         resources.shutdown();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            // embedded-redis extracts the binary into a fresh temp folder per call: remove this one's copy.
+            Files.deleteIfExists(binary);
+            Files.deleteIfExists(binary.getParent());
         } catch (IOException e) {
             // A leftover temp folder is harmless; the processes are what must go.
         }
