@@ -47,7 +47,7 @@ final class ApiRoutes extends Handler.Abstract {
     private final OriginPolicy origins;
 
     ApiRoutes(Lab lab, StateJson state, LabActions actions, EventStream events, CompareMeasurement compare, RevocationDemo revocation,
-              OriginPolicy origins) {
+              OriginPolicy origins, StateLabRuns labs) {
         this.lab = lab;
         this.origins = origins;
         this.state = state;
@@ -62,6 +62,10 @@ final class ApiRoutes extends Handler.Abstract {
                 act("/api/lab/next", c -> actions.next()),
                 act("/api/lab/nodes/{id}/kill", c -> actions.kill(c.param("id"))),
                 act("/api/lab/nodes/{id}/restart", c -> actions.restart(c.param("id"))),
+                act("/api/lab/nodes/{id}/drain", c -> actions.drain(c.param("id"))),
+                get("/api/labs", c -> labs.all()),
+                get("/api/labs/{name}", c -> labs.latest(c.param("name"))),
+                post("/api/labs/{name}/run", c -> labs.start(c.param("name"))),
                 act("/api/lab/nodes", c -> actions.addNode()),
                 act("/api/lab/redis/stop", c -> actions.redis(false)),
                 act("/api/lab/redis/start", c -> actions.redis(true)),

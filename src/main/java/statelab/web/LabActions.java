@@ -82,6 +82,16 @@ final class LabActions implements AutoCloseable {
         });
     }
 
+    /** Drains the node in every cluster (no new requests, those in flight finish, then it stops); 409 when it is down. */
+    void drain(String node) throws ApiProblem {
+        turns.run("drain " + node, () -> {
+            if (nodes(node).stream().noneMatch(NodeView::up)) {
+                throw ApiProblem.conflict("node-already-down", node + " is already down in every cluster; restart it first");
+            }
+            return record(new Step.StateLab(new statelab.scenario.StateStep.Drain(node)));
+        });
+    }
+
     void addNode() throws ApiProblem {
         turns.run("add a node", () -> record(new Step.AddNode()));
     }
