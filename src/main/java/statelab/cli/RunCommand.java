@@ -18,13 +18,13 @@ import statelab.scenario.Scenarios;
  * Plays a scenario headless on a fresh lab: the built-in {@code seed}, or a scenario file. Prints the
  * side-by-side table as it goes (or, with {@code --json}, one JSON document at the end).
  */
-@Command(name = "run", description = "Run a scenario headless on a fresh lab: 'seed', a scenario file (docs/SCENARIOS.md), or 'failover' (with --redis-ha: kill the Redis primary under load).")
+@Command(name = "run", description = "Run a scenario headless on a fresh lab: 'seed', a state lab (cache, uploads, rate-limit, lost-update, rolling-restart, scale-out: docs/STATE-LABS.md), a scenario file (docs/SCENARIOS.md), or 'failover' (with --redis-ha: kill the Redis primary under load).")
 final class RunCommand implements Callable<Integer> {
 
-    @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "'seed', 'failover' or the path of a scenario file.")
+    @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "'seed', a state lab's name, 'failover' or the path of a scenario file.")
     String scenario;
 
-    @CommandLine.Option(names = "--json", description = "Print one JSON document (lab-semantics.md) instead of the table.")
+    @CommandLine.Option(names = "--json", description = "Print one JSON document (docs/LAB-SEMANTICS.md; a state lab's has figures, docs/STATE-LABS.md) instead of the table.")
     boolean json;
 
     @CommandLine.Mixin
@@ -78,7 +78,9 @@ final class RunCommand implements Callable<Integer> {
             List<String> strategies = runner.clusterKeys();
             if (!json) {
                 out.println("scenario " + loaded.name() + " on " + strategies.size() + " clusters\n");
-                out.println(ScenarioTable.header(strategies));
+                if (loaded.steps().stream().anyMatch(statelab.scenario.Step::isRequest)) {
+                    out.println(ScenarioTable.header(strategies));
+                }
             }
             ScenarioReport report = runner.run(loaded, step -> {
                 if (!json) {

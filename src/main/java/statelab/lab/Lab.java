@@ -296,6 +296,7 @@ public final class Lab implements AutoCloseable {
         if (strategies.jwtRevocation() != config.jwtRevocation()) {
             strategies.setJwtRevocation(config.jwtRevocation());
         }
+        strategies.setSharedThrottle(config.sharedThrottle());
         SessionKeys.flush(redis.url());
         inEveryCluster(cluster -> {
             cluster.reset();

@@ -8,7 +8,7 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * Request bodies held in memory before forwarding, so that a request refused by a dead node can be
- * sent again, body and all, to the next one (lab-semantics.md: a failed connect is retried; a
+ * sent again, body and all, to the next one (docs/LAB-SEMANTICS.md: a failed connect is retried; a
  * streamed body would have gone with the first attempt). Bodies are small in this API; anything over
  * {@link #MAX_BYTES} is refused at the balancer, as a real one's body-size limit would.
  */

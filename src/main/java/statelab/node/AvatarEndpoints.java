@@ -63,7 +63,7 @@ final class AvatarEndpoints {
         body.put("variant", variant);
         body.put("type", image.mediaType());
         body.put("bytes", image.bytes().length);
-        body.put("storedIn", variant.equals("local") ? "this node's own disk" : "the shared store");
+        body.put("storedIn", variant.equals("local") ? "on this node's own disk" : "in the shared store");
         out.json(response, callback, 200, body);
     }
 

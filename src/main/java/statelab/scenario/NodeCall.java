@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 final class NodeCall implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final int ATTEMPTS = 3;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     /** One answer: status (0 when none came), the node that gave it, its body as bytes and, if JSON, parsed. */
     record Answer(int status, String node, byte[] bytes, Map<String, Object> json) {
@@ -42,7 +44,27 @@ final class NodeCall implements AutoCloseable {
         return send(base, method, pathAndQuery, body == null ? null : "application/json", bytes, jar);
     }
 
+    /**
+     * Sends the request; a {@code 503 store-down} (the node could not reach Redis in time, which on a busy
+     * machine happens to a node's first command) is sent again after its {@code Retry-After}, as a
+     * well-behaved client does, up to {@link #ATTEMPTS} times in all. Every request here may be repeated:
+     * reads, and writes that set a whole value.
+     */
     Answer send(URI base, String method, String pathAndQuery, String contentType, byte[] body, CookieJar jar) {
+        Answer answer = once(base, method, pathAndQuery, contentType, body, jar);
+        for (int attempt = 1; attempt < ATTEMPTS && answer.status() == 503 && "store-down".equals(answer.field("kind")); attempt++) {
+            try {
+                Thread.sleep(RETRY_AFTER);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answer;
+            }
+            answer = once(base, method, pathAndQuery, contentType, body, jar);
+        }
+        return answer;
+    }
+
+    private Answer once(URI base, String method, String pathAndQuery, String contentType, byte[] body, CookieJar jar) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

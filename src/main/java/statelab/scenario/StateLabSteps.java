@@ -30,6 +30,7 @@ final class StateLabSteps implements AutoCloseable {
     private final Map<String, byte[]> uploaded = new HashMap<>();
     private final Map<String, Long> readsAfterChange = new HashMap<>();
     private final Map<String, Long> avatarReads = new HashMap<>();
+    private Boolean throttleBefore;
     private Long newPrice;
     private long highestPrice;
 
@@ -128,6 +129,9 @@ final class StateLabSteps implements AutoCloseable {
     }
 
     String loginThrottle(StateStep.LoginThrottle step) {
+        if (throttleBefore == null) {
+            throttleBefore = lab.sharedLoginThrottle();
+        }
         lab.setSharedLoginThrottle(step.shared());
         return "failed sign-ins are counted " + (step.shared() ? "in Redis" : "by each node");
     }
@@ -157,8 +161,12 @@ final class StateLabSteps implements AutoCloseable {
                 .orElseThrow(() -> new statelab.lab.UnknownNodeException(id));
     }
 
+    /** Puts the login throttle back where the run found it, and closes the connections. */
     @Override
     public void close() {
+        if (throttleBefore != null && throttleBefore != lab.sharedLoginThrottle()) {
+            lab.setSharedLoginThrottle(throttleBefore);
+        }
         http.close();
     }
 }

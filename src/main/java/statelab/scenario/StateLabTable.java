@@ -35,7 +35,7 @@ public final class StateLabTable {
                         map.containsKey(c) ? map.get(c) : "")));
                 out.append('\n');
             } else {
-                plain.add(name + " " + value);
+                plain.add(name + ": " + value);
             }
         });
         if (!plain.isEmpty()) {

@@ -7,7 +7,7 @@ import statelab.scenario.LabClient;
  * Keeps traffic sent beside Alice's walk (the measurements, the revocation demo) from shifting it.
  * A balancer's round-robin counter is shared by every client, so n extra requests move her next node
  * by n places; topping them up to a multiple of the healthy node count leaves her rotation where it
- * was (S1, S2, S3, ... as lab-semantics.md's table has it).
+ * was (S1, S2, S3, ... as docs/LAB-SEMANTICS.md's table has it).
  */
 final class RoundRobinPadding {
     private RoundRobinPadding() {

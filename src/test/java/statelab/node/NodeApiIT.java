@@ -16,7 +16,7 @@ import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
 
-/** The node API of lab-semantics.md, straight to a node and through a balancer. */
+/** The node API of docs/LAB-SEMANTICS.md, straight to a node and through a balancer. */
 class NodeApiIT {
     private static TestLab testLab;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

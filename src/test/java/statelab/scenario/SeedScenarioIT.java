@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import statelab.TestLab;
 
-/** The lesson's scenario on real servers gives exactly the table of lab-semantics.md. */
+/** The lesson's scenario on real servers gives exactly the table of docs/LAB-SEMANTICS.md. */
 class SeedScenarioIT {
     private static TestLab testLab;
     private static ScenarioReport report;
