@@ -99,9 +99,11 @@ final class BenchCommand implements Callable<Integer> {
             return memoryCurve();
         }
         BenchPlan plan = plan();
+        Path chartFile = chart.toAbsolutePath();
         long started = System.nanoTime();
         BenchReport report;
-        try (Lab running = Lab.start(lab.config())) {
+        try (OrderlyStop stop = OrderlyStop.watching(System.err)) {
+            Lab running = stop.add(Lab.start(lab.config()));
             BenchReport.LabFacts facts = BenchRunner.labFacts((System.nanoTime() - started) / 1_000_000);
             BenchRunner runner;
             try {
@@ -115,14 +117,14 @@ final class BenchCommand implements Callable<Integer> {
             report = runner.run(facts);
         }
         try {
-            Files.writeString(chart, "users".equals(curve) ? statelab.bench.CurveChart.svg(report) : BenchChart.svg(report),
+            Files.writeString(chartFile, "users".equals(curve) ? statelab.bench.CurveChart.svg(report) : BenchChart.svg(report),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageProblem("the chart could not be written to " + chart + " (" + e.getMessage() + ")");
+            throw new UsageProblem("the chart could not be written to " + chartFile + " (" + e.getMessage() + ")");
         }
         spec.commandLine().getOut().print(json ? BenchJson.text(report) + "\n" : BenchTable.text(report));
         spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().println("chart written to " + chart.toAbsolutePath());
+        spec.commandLine().getErr().println("chart written to " + chartFile);
         return report.phases().stream().allMatch(p -> p.signedIn() == 0) ? 1 : 0;
     }
 
@@ -134,7 +136,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageProblem("--points for the memory curve must be between 1 and " + statelab.bench.MemoryCurve.MAX_POINT);
         }
         List<statelab.bench.MemoryCurve.Point> measured;
-        try (Lab running = Lab.start(lab.config())) {
+        try (OrderlyStop stop = OrderlyStop.watching(System.err)) {
+            Lab running = stop.add(Lab.start(lab.config()));
             measured = statelab.bench.MemoryCurve.measure(sessions, running.redis().url());
         }
         spec.commandLine().getOut().print(json

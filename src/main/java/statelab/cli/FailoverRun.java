@@ -31,7 +31,8 @@ final class FailoverRun {
             throw new UsageProblem("run failover kills the Redis primary: start it with --redis-ha (a primary, a replica and three Sentinels)");
         }
         FailoverDrill.Figures figures;
-        try (Lab lab = Lab.start(config.withStrategies(List.of(Strategy.REDIS)))) {
+        try (OrderlyStop stop = OrderlyStop.watching(System.err)) {
+            Lab lab = stop.add(Lab.start(config.withStrategies(List.of(Strategy.REDIS))));
             if (!json) {
                 out.println("failover: " + USERS + " users on the redis cluster, Redis through Sentinel " + lab.redis().url());
                 out.flush();

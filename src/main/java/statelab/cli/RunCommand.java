@@ -1,12 +1,15 @@
 package statelab.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import statelab.lab.Lab;
+import statelab.lab.LabConfig;
 import statelab.scenario.Scenario;
+import statelab.scenario.ScenarioCheck;
 import statelab.scenario.ScenarioJson;
 import statelab.scenario.ScenarioReport;
 import statelab.scenario.ScenarioRunner;
@@ -15,8 +18,10 @@ import statelab.scenario.ScenarioTable;
 import statelab.scenario.Scenarios;
 
 /**
- * Plays a scenario headless on a fresh lab: the built-in {@code seed}, or a scenario file. Prints the
- * side-by-side table as it goes (or, with {@code --json}, one JSON document at the end).
+ * Plays a scenario headless on a fresh lab: the built-in {@code seed}, or a scenario file (a relative
+ * path from the folder the command was typed in). The whole file is checked against the lab it asks
+ * for before anything starts: a mistake is exit code 2 with {@code file:line:}, and nothing runs.
+ * Prints the side-by-side table as it goes (or, with {@code --json}, one JSON document at the end).
  */
 @Command(name = "run", description = "Run a scenario headless on a fresh lab: 'seed', a state lab (cache, uploads, rate-limit, lost-update, rolling-restart, scale-out: docs/STATE-LABS.md), a scenario file (docs/SCENARIOS.md), or 'failover' (with --redis-ha: kill the Redis primary under load).")
 final class RunCommand implements Callable<Integer> {
@@ -50,30 +55,35 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.equals(FailoverRun.NAME)) {
             return new FailoverRun(lab.config(), json).call(spec.commandLine().getOut());
         }
+        LabConfig config = lab.config();
         Scenario loaded;
         try {
-            loaded = Scenarios.load(scenario);
+            loaded = Scenarios.load(scenario, CallerFolder.get());
+            if (targets.isEmpty()) {
+                // Clusters someone else runs have nodes the lab cannot know; the remote target checks its own limits.
+                ScenarioCheck.against(loaded, config.nodesPerCluster(), config.redisUrl().isEmpty());
+            }
         } catch (ScenarioSyntaxException | IOException e) {
             throw new UsageProblem(e.getMessage());
         }
-        java.io.PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
         if (!targets.isEmpty()) {
-            try (ScenarioRunner runner = new ScenarioRunner(Targets.remote(targets, onKill, onRestart, loaded), loaded.users())) {
-                play(loaded, runner, out);
+            try (OrderlyStop stop = OrderlyStop.watching(System.err)) {
+                play(loaded, stop.add(new ScenarioRunner(Targets.remote(targets, onKill, onRestart, loaded), loaded.users())), out);
             }
             return 0;
         }
         if (!onKill.isEmpty() || !onRestart.isEmpty()) {
             throw new UsageProblem("--on-kill and --on-restart go with --target: on the lab's own clusters, kill and restart need no command");
         }
-        try (Lab running = Lab.start(lab.config());
-             ScenarioRunner runner = new ScenarioRunner(running, loaded.users())) {
-            play(loaded, runner, out);
+        try (OrderlyStop stop = OrderlyStop.watching(System.err)) {
+            Lab running = stop.add(Lab.start(config));
+            play(loaded, stop.add(new ScenarioRunner(running, loaded.users())), out);
         }
         return 0;
     }
 
-    private void play(Scenario loaded, ScenarioRunner runner, java.io.PrintWriter out) throws Exception {
+    private void play(Scenario loaded, ScenarioRunner runner, PrintWriter out) throws Exception {
         {
             List<String> strategies = runner.clusterKeys();
             if (!json) {
@@ -83,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             ScenarioReport report = runner.run(loaded, step -> {
-                if (!json) {
+                if (!json && !OrderlyStop.interrupted()) {
                     out.println(ScenarioTable.row(step, strategies));
                 }
             });

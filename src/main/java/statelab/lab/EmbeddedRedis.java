@@ -3,6 +3,10 @@ package statelab.lab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -12,13 +16,19 @@ import redis.embedded.RedisServer;
 /**
  * A real redis-server (the binary shipped in the embedded-redis artifact) on a free loopback port,
  * run as a child process. Persistence is off unless asked for, so a restart loses every session,
- * which is what the lab wants to be able to show. Stopped on {@link #close()}; the CLI also closes
- * it from a shutdown hook so Ctrl-C does not leave it running.
+ * which is what the lab wants to be able to show. It runs in a session of its own ({@link OwnSession}),
+ * so a terminal's Ctrl-C reaches the lab, which stops it after its clients, not the server itself.
+ * Stopped on {@link #close()}; a JVM that exits without closing it stops it on the way out.
  */
 public final class EmbeddedRedis implements RedisControl {
+    /** How long a JVM on its way out waits for the lab to stop Redis in order before stopping it itself. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
     private final int port;
     private volatile boolean persistent;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private RedisServer server;
+    private Thread safetyNet;
 
     private EmbeddedRedis(int port, boolean persistent) {
         this.port = port;
@@ -58,7 +68,7 @@ public final class EmbeddedRedis implements RedisControl {
                 java.nio.file.Files.createDirectories(java.nio.file.Path.of(dataDir()));
             }
             Consumer<String> quiet = line -> { };
-            server = RedisServer.newRedisServer()
+            List<String> command = RedisServer.newRedisServer()
                     .bind("127.0.0.1")
                     .port(port)
                     .setting("save \"\"")
@@ -66,16 +76,38 @@ public final class EmbeddedRedis implements RedisControl {
                     // The lab stops Redis abruptly; with the default "everysec" the last second of writes
                     // could go with it, so a persistent lab syncs every write before answering.
                     .settingIf(persistent, "appendfsync always")
-                    .settingIf(persistent, "dir " + dataDir())
+                    // A folder of its own, never the working folder of whatever started it.
+                    .setting("dir " + (persistent ? dataDir() : System.getProperty("java.io.tmpdir")))
                     .setting("protected-mode yes")
-                    .soutListener(quiet)
-                    .serrListener(quiet)
-                    .onShutdownForceStop(true)
-                    .build();
+                    .buildCommandArgs();
+            // No force-stop hook of the library's own: it would stop Redis in parallel with the lab's
+            // orderly shutdown, before the clients; the safety net below waits for the lab instead.
+            server = new RedisServer(port, OwnSession.command(command), false, quiet, quiet);
             server.start();
+            armSafetyNet();
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server did not start on port " + port, e);
         }
+    }
+
+    /**
+     * Running in its own session, the server would outlive a JVM that exits without closing the lab
+     * (Ctrl-C during the start, a test that forgets). On the way out the JVM gives the lab's orderly
+     * close {@link #SHUTDOWN_GRACE} to stop it, then stops it itself.
+     */
+    private void armSafetyNet() {
+        if (safetyNet != null) {
+            return;
+        }
+        safetyNet = new Thread(() -> {
+            try {
+                closed.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop();
+        }, "redis-safety-net");
+        Runtime.getRuntime().addShutdownHook(safetyNet);
     }
 
     @Override
@@ -143,6 +175,19 @@ public final class EmbeddedRedis implements RedisControl {
     @Override
     public void close() {
         stop();
+        closed.countDown();
+        Thread net;
+        synchronized (this) {
+            net = safetyNet;
+            safetyNet = null;
+        }
+        if (net != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(net);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook runs, finds the latch open and returns at once.
+            }
+        }
     }
 
     private String dataDir() {

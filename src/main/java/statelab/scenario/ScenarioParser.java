@@ -1,5 +1,8 @@
 package statelab.scenario;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +35,14 @@ public final class ScenarioParser {
     private static final Pattern WAIT = Pattern.compile("(\\d{1,6})(ms|s)");
     private static final Set<String> METHODS = Set.of("GET", "POST", "HEAD", "PUT", "DELETE");
     private static final int MAX_REPEAT = 1000;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private String name;
     private String user;
     private final Map<String, String> users = new LinkedHashMap<>();
     private final List<Step> steps = new ArrayList<>();
     private final StateStepParser stateSteps = new StateStepParser();
+    private final List<Integer> lines = new ArrayList<>();
 
     private ScenarioParser(String name) {
         this.name = name;
@@ -53,12 +58,17 @@ public final class ScenarioParser {
         if (parser.steps.isEmpty()) {
             throw new ScenarioSyntaxException(source, lines.length, "the scenario has no steps");
         }
-        return new Scenario(parser.name, parser.steps, parser.users);
+        return new Scenario(parser.name, source, parser.steps, parser.lines, parser.users);
     }
 
+    /** A comment starts at a {@code #} that begins the line or follows a space, so {@code "#fff"} in a body stays. */
     private static String stripComment(String line) {
-        int hash = line.indexOf('#');
-        return hash < 0 ? line : line.substring(0, hash);
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     private void line(String source, int number, String line) throws ScenarioSyntaxException {
@@ -72,8 +82,13 @@ public final class ScenarioParser {
             case "as" -> as(source, number, rest);
             case "repeat" -> repeat(source, number, rest);
             case "on" -> stateDirective(source, number, line);
-            default -> steps.add(step(source, number, line));
+            default -> add(number, step(source, number, line));
         }
+    }
+
+    private void add(int number, Step step) {
+        steps.add(step);
+        lines.add(number);
     }
 
     private void as(String source, int number, String rest) throws ScenarioSyntaxException {
@@ -98,7 +113,7 @@ public final class ScenarioParser {
         }
         Step step = step(source, number, parts[1].trim());
         for (int i = 0; i < times; i++) {
-            steps.add(step);
+            add(number, step);
         }
     }
 
@@ -154,7 +169,24 @@ public final class ScenarioParser {
             throw new ScenarioSyntaxException(source, number, "expected 'send next' or 'send METHOD /path [JSON body]'");
         }
         String body = parts.length == 4 ? parts[3] : null;
+        if (body != null) {
+            requireJson(source, number, body);
+        }
         return new Step.Send(who, parts[1], parts[2], body);
+    }
+
+    /** A body that is not JSON would only earn a 400 from every node: refuse the file instead. */
+    private static void requireJson(String source, int number, String body) throws ScenarioSyntaxException {
+        try (JsonParser parser = JSON.createParser(body)) {
+            while (parser.nextToken() != null) {
+                // reading to the end is the check
+            }
+        } catch (JsonProcessingException e) {
+            throw new ScenarioSyntaxException(source, number, "the body is not valid JSON (near column "
+                    + e.getLocation().getColumnNr() + "): " + body);
+        } catch (java.io.IOException e) {
+            throw new ScenarioSyntaxException(source, number, "the body could not be read as JSON");
+        }
     }
 
     private String currentUser(String source, int number) throws ScenarioSyntaxException {

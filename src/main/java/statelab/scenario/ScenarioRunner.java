@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import statelab.lab.Lab;
 import statelab.lab.LabEvent;
@@ -18,6 +21,9 @@ import statelab.lab.LabEvent;
  * cookie jar, and a position in the request cycle. A request step goes through every cluster's
  * balancer at once (the clusters are independent); a lab action goes through {@link Lab}.
  * The web page's "send next request" and the CLI's {@code run} both come through here.
+ *
+ * <p>One step at a time, under a lock that does not pin a virtual thread (not a monitor). A
+ * {@code wait} step holds no lock while it waits, and {@link #close()} cuts it short.
  */
 public final class ScenarioRunner implements AutoCloseable {
     private final ScenarioTarget target;
@@ -27,6 +33,8 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Map<String, Map<String, LabClient>> clients = new HashMap<>();
     private final Map<String, RequestCycle> cycles = new HashMap<>();
     private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
+    private final ReentrantLock turn = new ReentrantLock();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private int requestIndex;
     private Figures figures = new Figures();
     private StateLabSteps stateLabs;
@@ -48,28 +56,50 @@ public final class ScenarioRunner implements AutoCloseable {
         this.passwords = Map.copyOf(passwords);
     }
 
-    /** Runs every step, telling {@code progress} after each. */
+    /** Runs every step, telling {@code progress} after each; stops early, with the steps so far, once closed. */
     public ScenarioReport run(Scenario scenario, Consumer<StepReport> progress) throws Exception {
         target.requireSupported(scenario);
-        synchronized (this) {
+        turn.lock();
+        try {
             figures = new Figures();
             closeStateLabs();
+        } finally {
+            turn.unlock();
         }
         List<StepReport> reports = new ArrayList<>();
         for (Step step : scenario.steps()) {
+            if (closed.getCount() == 0) {
+                break;
+            }
             StepReport report = run(step);
             reports.add(report);
             progress.accept(report);
         }
         List<String> keys = target.clusterKeys();
-        synchronized (this) {
+        turn.lock();
+        try {
             closeStateLabs();
             return new ScenarioReport(scenario.name(), keys, reports, figures.document());
+        } finally {
+            turn.unlock();
         }
     }
 
-    /** Runs one step. */
-    public synchronized StepReport run(Step step) throws Exception {
+    /** Runs one step; a {@code wait} ends early when the runner is closed. */
+    public StepReport run(Step step) throws Exception {
+        if (step instanceof Step.Wait s) {
+            boolean cut = closed.await(s.duration().toNanos(), TimeUnit.NANOSECONDS);
+            return action(step, cut ? "the wait was cut short: the run is stopping" : "waited " + s.duration().toMillis() + " ms");
+        }
+        turn.lock();
+        try {
+            return inTurn(step);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private StepReport inTurn(Step step) throws Exception {
         return switch (step) {
             case Step.SendNext s -> {
                 RequestCycle.Request request = cycle(s.user()).next(s.user(), passwords.get(s.user()));
@@ -98,16 +128,18 @@ public final class ScenarioRunner implements AutoCloseable {
                 target.setJwtRevocation(s.on());
                 yield action(step, "jwt deny-list " + (s.on() ? "on" : "off"));
             }
-            case Step.Wait s -> {
-                Thread.sleep(s.duration());
-                yield action(step, "waited " + s.duration().toMillis() + " ms");
-            }
+            case Step.Wait s -> throw new IllegalStateException("a wait runs outside the turn");
         };
     }
 
     /** The figures the state-lab steps of the current run measured so far. */
-    public synchronized Figures figures() {
-        return figures;
+    public Figures figures() {
+        turn.lock();
+        try {
+            return figures;
+        } finally {
+            turn.unlock();
+        }
     }
 
     private String stateLab(StateStep step) throws Exception {
@@ -175,8 +207,13 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     /** The request {@code send next} would send for this user, such as {@code GET /profile}. */
-    public synchronized String peekNext(String user) {
-        return cycle(user).peek(user, passwords.get(user)).action();
+    public String peekNext(String user) {
+        turn.lock();
+        try {
+            return cycle(user).peek(user, passwords.get(user)).action();
+        } finally {
+            turn.unlock();
+        }
     }
 
     /** The clusters' kind keys, in the order the table shows them. */
@@ -185,8 +222,13 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     /** How many requests were sent so far. */
-    public synchronized int requestsSent() {
-        return requestIndex;
+    public int requestsSent() {
+        turn.lock();
+        try {
+            return requestIndex;
+        } finally {
+            turn.unlock();
+        }
     }
 
     private StepReport send(String user, String method, String path, String body) throws Exception {
@@ -222,10 +264,17 @@ public final class ScenarioRunner implements AutoCloseable {
         return clients.computeIfAbsent(user, u -> new HashMap<>()).computeIfAbsent(key, target::newClient);
     }
 
+    /** Cuts a running wait short, then closes every client once the step in progress is done. */
     @Override
-    public synchronized void close() {
-        closeStateLabs();
-        clients.values().forEach(byCluster -> byCluster.values().forEach(LabClient::close));
-        fanOut.shutdownNow();
+    public void close() {
+        closed.countDown();
+        turn.lock();
+        try {
+            closeStateLabs();
+            clients.values().forEach(byCluster -> byCluster.values().forEach(LabClient::close));
+            fanOut.shutdownNow();
+        } finally {
+            turn.unlock();
+        }
     }
 }

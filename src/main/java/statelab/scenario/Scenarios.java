@@ -41,16 +41,20 @@ public final class Scenarios {
         }
     }
 
-    /** A built-in scenario by name, else a file by path; throws with a clear message when neither exists. */
-    public static Scenario load(String nameOrPath) throws ScenarioSyntaxException, IOException {
+    /**
+     * A built-in scenario by name, else a file by path, a relative path read from {@code folder};
+     * throws with a clear message when neither exists. Messages name the file as the user wrote it.
+     */
+    public static Scenario load(String nameOrPath, Path folder) throws ScenarioSyntaxException, IOException {
         Optional<Scenario> builtIn = builtIn(nameOrPath);
         if (builtIn.isPresent()) {
             return builtIn.get();
         }
-        Path path = Path.of(nameOrPath);
+        Path path = folder.resolve(nameOrPath);
         if (!Files.isRegularFile(path)) {
-            throw new java.io.FileNotFoundException("no built-in scenario and no file called '" + nameOrPath + "' (built in: " + String.join(", ", BUILT_IN) + ")");
+            throw new java.io.FileNotFoundException("no built-in scenario and no file called '" + nameOrPath
+                    + "' in " + folder + " (built in: " + String.join(", ", BUILT_IN) + ")");
         }
-        return ScenarioParser.parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+        return ScenarioParser.parse(nameOrPath, Files.readString(path, StandardCharsets.UTF_8));
     }
 }

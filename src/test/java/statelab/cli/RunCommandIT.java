@@ -84,4 +84,57 @@ class RunCommandIT {
         assertThat(run("run", "seed", "--redis", "not a url")).isEqualTo(2);
         assertThat(err.toString()).contains("--redis takes a URL");
     }
+
+    @Test
+    void a_relative_scenario_path_is_read_from_the_callers_folder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mine.scenario"), "as bob builder\nlogin\nsend GET /profile\n");
+        String before = System.getProperty(CallerFolder.PROPERTY);
+        System.setProperty(CallerFolder.PROPERTY, dir.toString());
+        try {
+            int exit = run("run", "mine.scenario", "--json");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(new ObjectMapper().readTree(out.toString()).get("steps")).hasSize(2);
+        } finally {
+            if (before == null) {
+                System.clearProperty(CallerFolder.PROPERTY);
+            } else {
+                System.setProperty(CallerFolder.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void a_node_the_lab_will_not_have_stops_the_file_before_anything_runs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nine.scenario");
+        Files.writeString(file, "as alice wonderland\nsend next\nkill S9\n");
+
+        int exit = run("run", file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).as("nothing ran, so no table").isEmpty();
+        assertThat(err.toString()).startsWith("statelab: " + file + ":3: no node S9");
+    }
+
+    @Test
+    void a_send_line_with_a_broken_json_body_stops_the_file_before_anything_runs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("body.scenario");
+        Files.writeString(file, "as alice wonderland\nlogin\nsend POST /settings {theme: dark}\n");
+
+        int exit = run("run", file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("body.scenario:3: the body is not valid JSON");
+    }
+
+    @Test
+    void a_redis_url_where_nothing_answers_is_refused_at_start() {
+        int exit = run("run", "seed", "--redis", "redis://127.0.0.1:1");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("statelab: no Redis answers at redis://127.0.0.1:1 (")
+                .contains("leave out --redis").doesNotContain("Exception");
+    }
 }

@@ -72,4 +72,26 @@ class ScenarioParserTest {
         assertThatThrownBy(() -> ScenarioParser.parse("x", "as alice w\nsend FETCH /x")).hasMessageContaining("x:2:");
         assertThatThrownBy(() -> ScenarioParser.parse("x", "# only a comment\n")).hasMessageContaining("no steps");
     }
+
+    @Test
+    void a_send_body_that_is_not_json_is_refused_with_its_line() {
+        assertThatThrownBy(() -> ScenarioParser.parse("bad.scenario", "as alice wonderland\nlogin\nsend POST /settings {\"theme\": dark}\n"))
+                .isInstanceOf(ScenarioSyntaxException.class)
+                .hasMessageStartingWith("bad.scenario:3: the body is not valid JSON");
+    }
+
+    @Test
+    void a_hash_inside_a_body_is_not_a_comment() throws Exception {
+        Scenario scenario = ScenarioParser.parse("x", "as alice wonderland\nsend POST /settings {\"color\": \"#fff\"}  # pale\n");
+
+        assertThat(scenario.steps()).containsExactly(new Step.Send("alice", "POST", "/settings", "{\"color\": \"#fff\"}"));
+    }
+
+    @Test
+    void every_step_remembers_its_line_and_a_repeat_gives_its_line_to_each_copy() throws Exception {
+        Scenario scenario = ScenarioParser.parse("x", "as alice wonderland\n\nlogin\nrepeat 2 send next\n");
+
+        assertThat(scenario.lines()).containsExactly(3, 4, 4);
+        assertThat(scenario.source()).isEqualTo("x");
+    }
 }

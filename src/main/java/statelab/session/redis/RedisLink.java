@@ -24,6 +24,7 @@ public final class RedisLink implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofMillis(500);
     /** How long a write that must reach a replica waits for one ({@code WAIT}) before it counts as not safe. */
     public static final Duration REPLICA_WAIT = Duration.ofMillis(250);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
@@ -126,17 +127,14 @@ public final class RedisLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connections and waits (at most {@link #CLOSE_WAIT}) until they are closed. Not closing
+     * in the background: the event loops are shared and stop right after the lab closes its links, and
+     * a close still in flight then would fail loudly on a stopped loop.
+     */
     @Override
     public void close() {
-        closeAsync(connection);
-        closeAsync(replicatedWrites);
-        client.shutdownAsync(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+        client.shutdown(Duration.ZERO, CLOSE_WAIT);
         reads.ifPresent(BlockingRedisReads::close);
-    }
-
-    private static void closeAsync(StatefulRedisConnection<String, String> connection) {
-        if (connection != null) {
-            connection.closeAsync();
-        }
     }
 }
