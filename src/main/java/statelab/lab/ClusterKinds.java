@@ -18,7 +18,7 @@ public final class ClusterKinds {
             context -> new InMemorySessionStrategy(context.policy()));
     public static final ClusterKind STICKY = new ClusterKind("sticky", "Sticky sessions",
             "RAM of the pinned node", InMemorySessionStrategy.COOKIE, BalancingPolicies.STICKY_COOKIE, false,
-            context -> new InMemorySessionStrategy(context.policy()));
+            context -> new InMemorySessionStrategy(context.policy(), ClusterKinds.STICKY.key()));
     public static final ClusterKind REDIS = new ClusterKind("redis", "Redis sessions",
             "Redis, one key per session, with a TTL", InMemorySessionStrategy.COOKIE, BalancingPolicies.ROUND_ROBIN, true,
             context -> new RedisSessionStrategy(context.newRedisLink(), context.policy(), context.redisReplicasToWait()));

@@ -19,14 +19,24 @@ public final class InMemorySessionStrategy implements SessionStrategy {
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
     private final SessionPolicy policy;
+    private final String id;
 
     public InMemorySessionStrategy(SessionPolicy policy) {
+        this(policy, ID);
+    }
+
+    /**
+     * @param id the cluster kind the node serves, as its answers report it: the sticky cluster keeps
+     *           sessions in memory too, but its nodes say {@code sticky}
+     */
+    public InMemorySessionStrategy(SessionPolicy policy, String id) {
         this.policy = policy;
+        this.id = id;
     }
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override

@@ -43,7 +43,11 @@ class CtrlCIT {
     private Process launch(String... args) throws IOException {
         assumeThat(System.getProperty("os.name")).as("process groups and setsid are POSIX").isEqualTo("Linux");
         assertThat(JAR).as("the jar, built by the package phase").isRegularFile();
-        List<String> command = new ArrayList<>(List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // A shell starts a background job with SIGINT ignored, and an ignored signal stays ignored
+        // through exec: the build that runs this test may be such a job. A terminal's foreground job
+        // has SIGINT at its default, so that is restored first (coreutils env).
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "setsid",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:cds*=off", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)

@@ -45,6 +45,20 @@ class NodeApiIT {
     }
 
     @Test
+    void every_clusters_nodes_name_their_own_cluster_kind() {
+        for (Strategy strategy : Strategy.values()) {
+            LabClient client = testLab.client(strategy);
+            RequestResult login = client.send("POST", "/login", TestLab.ALICE_LOGIN);
+            RequestResult profile = client.send("GET", "/dashboard", null);
+
+            assertThat(login.wire().body()).as(strategy.key()).containsEntry("strategy", strategy.key());
+            if (profile.succeeded()) {
+                assertThat(profile.wire().body()).as(strategy.key()).containsEntry("strategy", strategy.key());
+            }
+        }
+    }
+
+    @Test
     void a_wrong_password_is_401_bad_credential_as_a_problem() throws Exception {
         HttpResponse<String> answer = post(lb(Strategy.JWT).resolve("/login"), "application/json",
                 "{\"user\":\"alice\",\"password\":\"nope\"}");
