@@ -28,6 +28,7 @@ public final class ScenarioCheck {
                 case Step.AddNode add -> nodes++;
                 case Step.Kill kill -> requireNode(scenario, line, kill.node(), nodes);
                 case Step.Restart restart -> requireNode(scenario, line, restart.node(), nodes);
+                case Step.StateLab lab when lab.step() instanceof StateStep.Drain drain -> requireNode(scenario, line, drain.node(), nodes);
                 case Step.StopRedis stop -> requireOwnRedis(scenario, line, ownRedis, "stop redis");
                 case Step.StartRedis start -> requireOwnRedis(scenario, line, ownRedis, "start redis");
                 default -> { }

@@ -23,6 +23,7 @@ class ScenarioCheckTest {
     @Test
     void a_node_added_earlier_in_the_file_may_be_named() throws Exception {
         Scenario scenario = parse("add node\nkill S4\nrestart S4\n");
+        assertThatThrownBy(() -> ScenarioCheck.against(parse("drain S7\n"), 3, true)).hasMessageStartingWith("my.scenario:1: no node S7");
 
         assertThatCode(() -> ScenarioCheck.against(scenario, 3, true)).doesNotThrowAnyException();
         assertThatThrownBy(() -> ScenarioCheck.against(parse("kill S4\nadd node\n"), 3, true))
