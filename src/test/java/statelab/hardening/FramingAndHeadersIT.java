@@ -96,8 +96,8 @@ class FramingAndHeadersIT {
             answers.add(send(target.getValue(), "GET", path, List.of(), ""));
             answers.add(send(target.getValue(), "GET", "/no-such-path", List.of(), ""));
             if (target.getKey().endsWith("balancer")) {
-                // The balancer's own 413: it refuses a declared oversized body before reading it.
-                answers.add(send(target.getValue(), "POST", "/login", List.of("Content-Type: application/json", "Content-Length: 200000"), ""));
+                // The balancer's own 413: it refuses a declared body over its limit (1 MiB, the avatar's) before reading it.
+                answers.add(send(target.getValue(), "POST", "/login", List.of("Content-Type: application/json", "Content-Length: 2000000"), ""));
             }
             answers.add(RawHttp.exchange(target.getValue(), "GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)));
         }

@@ -78,8 +78,10 @@ final class HostileRequests {
         inputs.add(plain("a 20 kB body with Content-Length", 413, "too-large",
                 (t, h) -> post("/login", h, JSON, utf8("{\"user\":\"" + "a".repeat(20_000) + "\"}"))));
         inputs.add(plain("a 20 kB chunked body", 413, "too-large", (t, h) -> chunked(h, "x".repeat(20_000))));
-        inputs.add(plain("a 100 kB body, over the balancer's own limit", 413, "too-large",
+        inputs.add(plain("a 100 kB body, under the balancer's limit but over the node's", 413, "too-large",
                 (t, h) -> post("/login", h, JSON, utf8("{\"user\":\"" + "a".repeat(100_000) + "\"}"))));
+        inputs.add(plain("a 2 MB body, over the balancer's own limit", 413, "too-large",
+                (t, h) -> post("/login", h, JSON, utf8("{\"user\":\"" + "a".repeat(2_000_000) + "\"}"))));
         inputs.add(plain("a text/plain body", 415, "unsupported-media-type",
                 (t, h) -> post("/login", h, "text/plain", utf8("user=alice&password=wonderland"))));
         inputs.add(plain("a body with no Content-Type", 415, "unsupported-media-type",
