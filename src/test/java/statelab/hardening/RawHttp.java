@@ -20,7 +20,8 @@ import java.util.Optional;
  * chunked, or until close), then whether the server closed the connection after it.
  */
 final class RawHttp {
-    private static final int TIMEOUT_MILLIS = 5_000;
+    /** Generous: a sign-in's deliberate hash on a shared two-core machine under load can take seconds. */
+    private static final int TIMEOUT_MILLIS = 30_000;
     /** How long to wait, after an answer, for the server to close the connection. */
     private static final int CLOSE_WAIT_MILLIS = 2_000;
 

@@ -32,6 +32,7 @@ public final class HaproxyErrorPages {
         String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
                 + "Content-Type: application/problem+json\r\n"
                 + "Cache-Control: no-store\r\n"
+                + ProblemDetails.NOSNIFF_HEADER + ": " + ProblemDetails.NOSNIFF + "\r\n"
                 + (status == 503 ? "Retry-After: 1\r\n" : "")
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n\r\n";
