@@ -30,7 +30,8 @@ public final class Verdicts {
         int crashAt = firstCrash(steps);
         if (ok == results.size()) {
             String spread = servers.size() > 1 ? ": " + servers.size() + " different nodes all recognised the session" : "";
-            String crash = crashAt >= 0 && results.size() > crashAt ? ", and the crash of a node lost nothing" : "";
+            // A node switched off before the first request (a lesson step's set-up) is no crash the session lived through.
+            String crash = crashAt > 0 && results.size() > crashAt ? ", and the crash of a node lost nothing" : "";
             return score + spread + crash + ".";
         }
         return score + ". " + explainFailures(steps, strategy, crashAt);

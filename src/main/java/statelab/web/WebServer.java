@@ -56,7 +56,7 @@ public final class WebServer implements AutoCloseable {
         StateJson json = new StateJson(lab, state, actions, keys);
         events.start(() -> json.document().toString());
         OriginPolicy origins = OriginPolicy.servedOn(publicHosts);
-        ApiRoutes api = new ApiRoutes(lab, json, actions, events, compare, new RevocationDemo(lab, actions, events), origins,
+        ApiRoutes api = new ApiRoutes(lab, json, actions, events, compare, new RevocationDemo(lab, actions, events, keys), origins,
                 new StateLabRuns(lab, actions, events));
         server.setHandler(new SecurityHeaders(new PageHosts(origins, new Handler.Sequence(api, new StaticFiles("web")))));
         server.setErrorHandler(new ProblemErrorHandler());

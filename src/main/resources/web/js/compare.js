@@ -2,7 +2,7 @@
 // Part 5: Redis vs JWT measured live (/api/compare), the revocation demo (/api/revocation),
 // and the jwt deny-list switch. Nothing is invented: a missing figure reads "not measured yet".
 // A document is drawn only when it is at least as new as the one shown (see state-merge.js).
-import { h, fill, setText, micros, clock } from './dom.js';
+import { h, q, fill, setText, micros, clock } from './dom.js';
 import { api } from './api.js';
 import { isNewerDated } from './state-merge.js';
 
@@ -151,10 +151,10 @@ export function createCompare({ section, applyState }) {
   }
 
   function renderRevocationSide(side, data) {
-    const col = section.querySelector(`[data-rev="${side}"]`);
-    const steps = col.querySelector('.rev-steps');
-    const result = col.querySelector('.rev-result');
-    const explain = col.querySelector('.rev-explain');
+    const col = q(section, `[data-rev="${side}"]`);
+    const steps = q(col, '.rev-steps');
+    const result = q(col, '.rev-result');
+    const explain = q(col, '.rev-explain');
     if (!data || typeof data !== 'object') {
       fill(steps);
       result.removeAttribute('data-replay');

@@ -12,7 +12,7 @@ export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
-    if (key === 'class') el.className = value;
+    if (key === 'class') el.className = String(value);
     else if (key === 'text') el.textContent = String(value);
     else if (key === 'hidden') el.hidden = true;
     else el.setAttribute(key, value === true ? '' : String(value));
@@ -27,6 +27,26 @@ function append(el, children) {
     if (child === null || child === undefined || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
+}
+
+/**
+ * The element a selector names inside root. The page's markup is ours, so a missing one is a bug: it throws.
+ * @param {ParentNode} root @param {string} selector @returns {HTMLElement}
+ */
+export function q(root, selector) {
+  const el = root.querySelector(selector);
+  if (!(el instanceof HTMLElement)) throw new Error(`the page has no ${selector}`);
+  return el;
+}
+
+/**
+ * A button a selector names inside root; throws when there is none.
+ * @param {ParentNode} root @param {string} selector @returns {HTMLButtonElement}
+ */
+export function button(root, selector) {
+  const el = root.querySelector(selector);
+  if (!(el instanceof HTMLButtonElement)) throw new Error(`the page has no button ${selector}`);
+  return el;
 }
 
 /**

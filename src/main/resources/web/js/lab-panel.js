@@ -2,7 +2,7 @@
 // The live lab: one column per cluster the lab runs (GET /api/clusters), the controls, the stream status. Draws /api/state documents.
 // Other modules plug in through the returned hooks: `run` (an action in turn with the others),
 // `setSendGate` (predict before a send), `onRender` (after each drawn state), `addControl`.
-import { h, setText, strategyName, learnStrategyNames } from './dom.js';
+import { h, q, button, setText, strategyName, learnStrategyNames } from './dom.js';
 import { api } from './api.js';
 import { renderWire } from './wire-view.js';
 import { outcomeWords } from './words.js';
@@ -24,28 +24,28 @@ const STREAM_TEXT = {
  * @param {{section: HTMLElement, onError: (message: string) => void, clearError: () => void}} parts
  */
 export function createLabPanel({ section, onError, clearError }) {
-  const grid = section.querySelector('#clusters');
+  const grid = q(section, '#clusters');
   const template = document.getElementById('cluster-template');
   const columns = new Map();
   const buttons = {
-    next: section.querySelector('#send-next'),
-    kill: section.querySelector('#kill-s1'),
-    restart: section.querySelector('#restart-s1'),
-    reset: section.querySelector('#reset-lab'),
-    redisStop: section.querySelector('#redis-stop'),
-    redisStart: section.querySelector('#redis-start'),
-    redisKillPrimary: section.querySelector('#redis-kill-primary'),
-    addNode: section.querySelector('#add-node'),
+    next: button(section, '#send-next'),
+    kill: button(section, '#kill-s1'),
+    restart: button(section, '#restart-s1'),
+    reset: button(section, '#reset-lab'),
+    redisStop: button(section, '#redis-stop'),
+    redisStart: button(section, '#redis-start'),
+    redisKillPrimary: button(section, '#redis-kill-primary'),
+    addNode: button(section, '#add-node'),
   };
-  const nextLabel = section.querySelector('#next-request');
-  const busyText = section.querySelector('#lab-busy');
-  const redisStatus = section.querySelector('#redis-status');
-  const streamStatus = section.querySelector('#stream-status');
-  const streamDot = section.querySelector('.stream-dot');
-  const streamNote = section.querySelector('#stream-note');
+  const nextLabel = q(section, '#next-request');
+  const busyText = q(section, '#lab-busy');
+  const redisStatus = q(section, '#redis-status');
+  const streamStatus = q(section, '#stream-status');
+  const streamDot = q(section, '.stream-dot');
+  const streamNote = q(section, '#stream-note');
   const usesRedis = new Set();
   const homes = new Map();
-  const walkNote = section.querySelector('#walk-note');
+  const walkNote = /** @type {HTMLElement | null} */ (section.querySelector('#walk-note'));
   let busy = false;
   /** @type {any} */
   let lastState = null;
@@ -74,31 +74,31 @@ export function createLabPanel({ section, onError, clearError }) {
   function column(strategy) {
     let col = columns.get(strategy);
     if (col) return col;
-    const el = template.content.firstElementChild.cloneNode(true);
+    const el = /** @type {HTMLElement} */ (/** @type {HTMLTemplateElement} */ (template).content.firstElementChild?.cloneNode(true));
     el.dataset.strategy = strategy;
     const title = `cluster-${strategy}-title`;
     el.setAttribute('aria-labelledby', title);
-    const name = el.querySelector('.cluster-name');
+    const name = q(el, '.cluster-name');
     name.id = title;
     name.textContent = strategyName(strategy);
     col = {
       el,
-      policy: el.querySelector('.cluster-policy'),
-      client: el.querySelector('.hop-client'),
-      lb: el.querySelector('.hop-lb'),
-      linkA: el.querySelector('.link-a'),
-      linkB: el.querySelector('.link-b'),
-      nodeList: el.querySelector('.nodes'),
-      storeSlot: el.querySelector('.store-slot'),
-      success: el.querySelector('.success-count'),
-      failure: el.querySelector('.failure-count'),
-      lastRequest: el.querySelector('.last-request'),
-      lastLine: el.querySelector('.last-line'),
-      lastIco: el.querySelector('.last-ico'),
-      lastOutcome: el.querySelector('.last-outcome'),
-      verdict: el.querySelector('.verdict'),
-      wireBody: el.querySelector('.wire-body'),
-      lbAddr: el.querySelector('.lb-addr'),
+      policy: q(el, '.cluster-policy'),
+      client: q(el, '.hop-client'),
+      lb: q(el, '.hop-lb'),
+      linkA: q(el, '.link-a'),
+      linkB: q(el, '.link-b'),
+      nodeList: q(el, '.nodes'),
+      storeSlot: q(el, '.store-slot'),
+      success: q(el, '.success-count'),
+      failure: q(el, '.failure-count'),
+      lastRequest: q(el, '.last-request'),
+      lastLine: q(el, '.last-line'),
+      lastIco: q(el, '.last-ico'),
+      lastOutcome: q(el, '.last-outcome'),
+      verdict: q(el, '.verdict'),
+      wireBody: q(el, '.wire-body'),
+      lbAddr: q(el, '.lb-addr'),
       nodes: new Map(),
       store: null,
       /** @type {HTMLElement | null} */
@@ -106,7 +106,7 @@ export function createLabPanel({ section, onError, clearError }) {
       storeWarning: null,
       wireKey: undefined,
     };
-    el.querySelector('.nodes').setAttribute('aria-label', `App servers of the ${strategyName(strategy)} cluster`);
+    q(el, '.nodes').setAttribute('aria-label', `App servers of the ${strategyName(strategy)} cluster`);
     if (usesRedis.has(strategy)) {
       col.store = h('div', { class: 'hop store', 'data-running': 'true' },
         h('span', { class: 'hop-name', text: 'Redis' }), h('span', { class: 'store-line', text: 'status unknown' }));
@@ -225,7 +225,7 @@ export function createLabPanel({ section, onError, clearError }) {
       const running = redis.running !== false;
       col.store.dataset.running = String(running);
       const keys = Number.isFinite(redis.sessionKeys) ? redis.sessionKeys : null;
-      setText(col.store.querySelector('.store-line'), running
+      setText(q(col.store, '.store-line'), running
         ? `running${keys === null ? '' : ` · ${keys} key${keys === 1 ? '' : 's'}`} · ${redis.persistence ? 'kept on disk' : 'memory only'}`
         : '✗ stopped');
       const touched = Boolean(last && last.wire && Array.isArray(last.wire.storeCommands) && last.wire.storeCommands.length);
@@ -357,7 +357,7 @@ export function createLabPanel({ section, onError, clearError }) {
     } finally {
       busy = false;
       syncButtons();
-      if (focused instanceof HTMLElement && !focused.disabled && (document.activeElement === document.body || document.activeElement === null)) {
+      if (focused instanceof HTMLElement && !(focused instanceof HTMLButtonElement && focused.disabled) && (document.activeElement === document.body || document.activeElement === null)) {
         focused.focus({ preventScroll: true });
       }
     }

@@ -1,15 +1,15 @@
 // @ts-check
 // The sticky section nav: which part the reader is in, which are behind, how many are left.
-import { setText } from './dom.js';
+import { q, setText } from './dom.js';
 
 /**
  * @param {{nav: HTMLElement, sections: HTMLElement[], goals: HTMLElement | null}} parts
  */
 export function createProgress({ nav, sections, goals }) {
-  const links = [...nav.querySelectorAll('a[data-part]')];
-  const text = nav.querySelector('#progress-text');
-  const fill = nav.querySelector('#progress-fill');
-  const list = nav.querySelector('.toc-list');
+  const links = /** @type {HTMLAnchorElement[]} */ ([...nav.querySelectorAll('a[data-part]')]);
+  const text = q(nav, '#progress-text');
+  const fill = q(nav, '#progress-fill');
+  const list = q(nav, '.toc-list');
   const total = sections.length;
   let current = 0; // 0 = still at the learning goals
 

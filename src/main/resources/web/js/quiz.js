@@ -1,7 +1,7 @@
 // @ts-check
 // Part 7: five questions, one at a time, instant feedback (an explanation for each option), a running
 // score reported to the page's shared score, retry.
-import { h, fill, setText } from './dom.js';
+import { h, q, button, fill, setText } from './dom.js';
 
 /**
  * Each option carries its own explanation: why it is right, or the misconception behind picking it.
@@ -83,17 +83,17 @@ const QUESTIONS = [
  * @param {() => string} [scoreLine] the learner's predictions and quiz, for the closing message
  */
 export function createQuiz(root, score, scoreLine) {
-  const pos = root.querySelector('#quiz-pos');
-  const scoreText = root.querySelector('#quiz-score');
-  const card = root.querySelector('#quiz-card');
-  const legend = root.querySelector('#quiz-question');
-  const options = root.querySelector('#quiz-options');
-  const feedback = root.querySelector('#quiz-feedback');
-  const next = root.querySelector('#quiz-next');
-  const done = root.querySelector('#quiz-done');
-  const doneTitle = root.querySelector('#quiz-done-title');
-  const doneText = root.querySelector('#quiz-done-text');
-  const retry = root.querySelector('#quiz-retry');
+  const pos = q(root, '#quiz-pos');
+  const scoreText = q(root, '#quiz-score');
+  const card = q(root, '#quiz-card');
+  const legend = q(root, '#quiz-question');
+  const options = q(root, '#quiz-options');
+  const feedback = q(root, '#quiz-feedback');
+  const next = button(root, '#quiz-next');
+  const done = q(root, '#quiz-done');
+  const doneTitle = q(root, '#quiz-done-title');
+  const doneText = q(root, '#quiz-done-text');
+  const retry = button(root, '#quiz-retry');
   const total = QUESTIONS.length;
   let index = 0;
   let right = 0;
@@ -110,15 +110,15 @@ export function createQuiz(root, score, scoreLine) {
     setText(pos, `Question ${i + 1} of ${total}`);
     setText(legend, item.q);
     fill(options, ...item.options.map(({ text, correct }, n) => {
-      const b = h('button', { type: 'button', class: 'quiz-option', 'data-correct': String(correct) },
+      const b = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'quiz-option', 'data-correct': String(correct) },
         h('span', { class: 'opt-mark', 'aria-hidden': 'true', text: letters[n] }),
-        h('span', { class: 'opt-text', text }));
+        h('span', { class: 'opt-text', text })));
       b.addEventListener('click', () => choose(b, n));
       return b;
     }));
     fill(feedback);
     next.hidden = true;
-    if (focus) options.firstElementChild.focus();
+    if (focus) /** @type {HTMLElement | null} */ (options.firstElementChild)?.focus();
   }
 
   /** @param {HTMLButtonElement} button @param {number} chosen */
@@ -130,10 +130,10 @@ export function createQuiz(root, score, scoreLine) {
     if (correct) right += 1;
     setText(scoreText, `${right} / ${total}`);
     if (score) score.quiz(right, index + 1);
-    for (const b of options.querySelectorAll('.quiz-option')) {
+    for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (options.querySelectorAll('.quiz-option'))) {
       const isRight = b.dataset.correct === 'true';
       b.disabled = true;
-      const mark = b.querySelector('.opt-mark');
+      const mark = q(b, '.opt-mark');
       if (isRight) {
         b.classList.add('is-right');
         mark.textContent = '✓';

@@ -50,7 +50,7 @@ export const STAGES = [
     todo: [
       'Send a few requests, Kill S1, send again.',
       'Stop Redis and send; Start Redis and send. Were the sessions kept?',
-      'Switch Redis persistence on (an append-only file, synced on every write), sign in again, and do the same two steps.',
+      'Press “Start this step again”, switch Redis persistence on (an append-only file, written to disk before every answer), send two requests, and do the same two steps.',
     ],
   },
   {

@@ -47,4 +47,12 @@ class VerdictsTest {
         assertThat(Verdicts.of("redis", steps)).isEqualTo("2 of 4 requests succeeded. Only S1, the node holding the session, "
                 + "recognised it; S2 and S3 had never seen it (session not recognised twice).");
     }
+
+    @Test
+    void servers_switched_off_before_the_first_request_are_no_crash_the_session_lived_through() {
+        List<StepReport> steps = List.of(new StepReport(null, "kill S2", Map.of(), null),
+                request(1, served("S1")), request(2, served("S1")));
+
+        assertThat(Verdicts.of("redis", steps)).isEqualTo("2 of 2 requests succeeded.");
+    }
 }

@@ -67,6 +67,8 @@ final class Browser implements AutoCloseable {
 
     /** Saves the whole page, not just the viewport, as it lays out at {@code width} CSS pixels. */
     void screenshot(int width, Path file) throws IOException {
+        // from the top, so sticky bars sit where a reader first meets them
+        driver.executeScript("window.scrollTo(0, 0)");
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
         try {
@@ -87,6 +89,7 @@ final class Browser implements AutoCloseable {
     /** Saves one element (its whole box, beyond the viewport) as it lays out at {@code width} CSS pixels. */
     void screenshotOf(int width, String css, Path file) throws IOException {
         emulateWidth(width);
+        driver.executeScript("window.scrollTo(0, 0)");
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> box = (Map<String, Object>) driver.executeScript(

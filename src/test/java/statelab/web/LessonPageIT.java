@@ -214,13 +214,16 @@ class LessonPageIT {
     }
 
     @Test
-    void a_fresh_page_counts_no_redis_session_of_the_lab_s_own_measurements() {
+    void a_fresh_page_counts_no_redis_session_of_the_lab_s_own_measurements_or_demo() {
         waitUp().until(() -> !page.textContent("#compare-redis-session").equals("not measured yet"));
         page.click("#compare-run");
         waitUp().until(() -> page.enabled("#compare-run") && page.textContent("#compare-meta").startsWith("Measured"));
 
+        page.click("#revocation-run");
+        waitUp().until(() -> page.text("#revocation-redis").contains("rejected"));
+
         assertThat(api.get("api/state").json().at("/redis/sessionKeys").asInt()).isZero();
-        assertThat(page.textContent("#live-redis-keys")).isEqualTo("0 session keys");
+        waitUp().until(() -> page.textContent("#live-redis-keys").equals("0 session keys"));
         assertThat(page.textContent("#compare-meta")).contains("median of 200").contains("warm").contains("5 runs");
         assertThat(page.textContent("#compare-redis-runs")).contains("ranged");
         assertThat(page.textContent("#compare-jwt-first")).matches("[0-9.]+");
