@@ -105,8 +105,9 @@ export function createStages({ section, run, onChange }) {
     setText(title, n < STAGES.length - 1 ? `Step ${n + 1} of ${STAGES.length - 1}: ${stage.title}` : stage.title);
     fill(text, ...stage.text.map((t) => h('p', { text: t })));
     fill(todo, ...stage.todo.map((t) => h('li', { text: t })));
-    for (const control of section.querySelectorAll('[data-control]')) {
-      /** @type {HTMLElement} */ (control).hidden = !stage.controls.includes(/** @type {HTMLElement} */ (control).dataset.control ?? '');
+    // A step shows only its own knobs; the playground shows every control, also ones added later.
+    for (const control of /** @type {NodeListOf<HTMLElement>} */ (section.querySelectorAll('[data-control]'))) {
+      control.hidden = stage.id !== 'playground' && !stage.controls.includes(control.dataset.control ?? '');
     }
     setText(begin, readyId === stage.id ? 'Start this step again' : `Begin step ${n + 1}`);
     if (stage.id === 'playground') setText(begin, 'Reset the playground');

@@ -30,6 +30,31 @@ export const EVENT_WORDS = Object.freeze({
   error: 'refused',
 });
 
+/** Why the lab refused an action (the problem kinds of docs/API.md). @type {Readonly<Record<string, string>>} */
+export const REFUSAL_WORDS = Object.freeze({
+  'node-already-down': 'that server was already down',
+  'unknown-node': 'there is no such server',
+  'redis-already-stopped': 'Redis was already stopped',
+  'redis-already-running': 'Redis was already running',
+  'redis-external': 'the lab does not run this Redis',
+  'redis-stopped': 'Redis is stopped',
+  'redis-not-replicated': 'this Redis has no replica',
+  'measurement-failed': 'the measurement could not finish',
+  'action-failed': 'the lab could not do it',
+  'bad-request': 'the request was not understood',
+  'bad-json': 'the request was not understood',
+  'cross-origin': 'it came from another site',
+});
+
+/**
+ * Why an action was refused, in words; an unknown kind with its dashes as spaces.
+ * @param {string} kind
+ * @returns {string}
+ */
+export function refusalWords(kind) {
+  return REFUSAL_WORDS[kind] ?? kind.replace(/-/g, ' ');
+}
+
 /** @type {Readonly<Record<string, string>>} */
 const OUTCOME_WORDS = Object.freeze({ success: 'served', failure: 'failed' });
 
@@ -62,6 +87,7 @@ export function eventWords(type) {
 export function plainMessage(text) {
   if (!text) return '';
   let out = String(text);
+  out = out.replace(/refused: ([a-z]+(?:-[a-z]+)+)/g, (_m, kind) => `refused: ${refusalWords(kind)}`);
   out = out.replace(/\b(success|failure)(?: ([a-z]+(?:-[a-z]+)+|expired|revoked))?\b/g, (_m, outcome, kind) => {
     const word = OUTCOME_WORDS[outcome];
     return kind ? `${word} (${kindWords(kind)})` : word;

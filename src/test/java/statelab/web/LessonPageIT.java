@@ -260,6 +260,33 @@ class LessonPageIT {
     }
 
     @Test
+    void at_390_px_send_stays_in_reach_of_the_columns_and_nothing_shows_through_the_nav() {
+        page.stage("playground");
+        browser.emulateWidth(390);
+        try {
+            for (String strategy : ALL) {
+                page.driver().executeScript("document.querySelector(\"[data-strategy='" + strategy + "'] .verdict\").scrollIntoView({block: 'end'})");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> at = (Map<String, Object>) page.driver().executeScript("""
+                        const send = document.getElementById('send-next').getBoundingClientRect();
+                        const nav = document.querySelector('nav.toc');
+                        return {top: send.top, bottom: send.bottom, navBottom: nav.getBoundingClientRect().bottom,
+                                height: window.innerHeight, navBackground: getComputedStyle(nav).backgroundColor,
+                                barBackground: getComputedStyle(document.querySelector('.lab-bar')).backgroundColor};
+                        """);
+                double top = ((Number) at.get("top")).doubleValue();
+                assertThat(top).as("send, beside the %s column, below the nav", strategy)
+                        .isGreaterThanOrEqualTo(((Number) at.get("navBottom")).doubleValue() - 1);
+                assertThat(((Number) at.get("bottom")).doubleValue()).as("send on screen").isLessThanOrEqualTo(((Number) at.get("height")).doubleValue());
+                assertThat(at.get("navBackground")).as("an opaque nav").isEqualTo("rgb(255, 255, 255)");
+                assertThat(at.get("barBackground")).as("an opaque control bar").isEqualTo("rgb(255, 255, 255)");
+            }
+        } finally {
+            browser.fullWidth();
+        }
+    }
+
+    @Test
     void the_steps_and_a_prediction_work_from_the_keyboard_alone() {
         WebElement tab = page.driver().findElement(By.cssSelector(".stage-tab[data-stage='two-servers']"));
         tabTo(tab);

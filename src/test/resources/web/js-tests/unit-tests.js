@@ -72,6 +72,8 @@ test('a request event loses its keys', () => {
 test('a refusal and a failed measurement read as words', () => {
   const text = plainMessage('POST /api/compare/run failed: could not measure (measurement-failed)');
   contains(text, '(measurement failed)');
+  equal(plainMessage('POST /api/lab/redis/stop refused: redis-already-stopped'), 'POST /api/lab/redis/stop refused: Redis was already stopped');
+  equal(plainMessage('POST /api/lab/x refused: some-new-kind'), 'POST /api/lab/x refused: some new kind');
   equal(outcomeWords({ node: null, outcome: 'failure', kind: 'node-down' }), 'no server · failed · no server was up to answer');
   equal(outcomeWords({ node: 'S1', outcome: 'success' }), 'S1 · served');
 });
