@@ -64,14 +64,14 @@ public final class Verdicts {
             return "Only " + winners.iterator().next() + ", the node holding the session, recognised it; "
                     + String.join(" and ", losers) + " had never seen it (" + tally + ").";
         }
-        String lead = latest == null ? "Latest: a request failed without a reason." : switch (latest) {
-            case STORE_DOWN -> "Latest: the nodes could not reach Redis, so they could not tell who was asking.";
-            case NODE_DOWN -> "Latest: no node was up to answer.";
-            case NOT_RECOGNISED -> "Latest: the node that answered did not know the session.";
-            case REVOKED -> "Latest: the session had been logged out.";
-            case EXPIRED -> "Latest: the session had expired.";
-            case RATE_LIMITED -> "Latest: too many failed sign-ins, so sign-in was refused for a while.";
-            case BAD_CREDENTIAL -> "Latest: the credential was not genuine.";
+        String lead = latest == null ? "Latest failure: no reason given." : switch (latest) {
+            case STORE_DOWN -> "Latest failure: the nodes could not reach Redis, so they could not tell who was asking.";
+            case NODE_DOWN -> "Latest failure: no node was up to answer.";
+            case NOT_RECOGNISED -> "Latest failure: the node that answered did not know the session.";
+            case REVOKED -> "Latest failure: the session had been logged out.";
+            case EXPIRED -> "Latest failure: the session had expired.";
+            case RATE_LIMITED -> "Latest failure: too many failed sign-ins, so sign-in was refused for a while.";
+            case BAD_CREDENTIAL -> "Latest failure: the credential was not genuine.";
         };
         return lead + " Failures so far, newest first: " + tally + ".";
     }

@@ -34,7 +34,7 @@ class VerdictsTest {
 
         String verdict = Verdicts.of("redis", steps);
 
-        assertThat(verdict).startsWith("1 of 4 requests succeeded. Latest: the nodes could not reach Redis")
+        assertThat(verdict).startsWith("1 of 4 requests succeeded. Latest failure: the nodes could not reach Redis")
                 .contains("newest first: Redis out of reach once, session not recognised twice")
                 .doesNotContain("store-down").doesNotContain("not-recognised").doesNotContain(" x");
     }

@@ -168,6 +168,12 @@ final class LessonPage {
         browser.screenshotOf(390, "#lab", SCREENSHOTS.resolve(name + "-lab-390.png"));
     }
 
+    /** Screenshots of one part of the page at 1280 and 390 CSS pixels. */
+    void screenshotsOf(String name, String css) throws IOException {
+        browser.screenshotOf(1280, css, SCREENSHOTS.resolve(name + "-1280.png"));
+        browser.screenshotOf(390, css, SCREENSHOTS.resolve(name + "-390.png"));
+    }
+
     /** Runs axe-core on the page as it is now, laid out at {@code width}; answers every violation. */
     List<Violation> axe(int width) throws IOException {
         if (axeSource == null) {

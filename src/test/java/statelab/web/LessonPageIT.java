@@ -427,15 +427,23 @@ class LessonPageIT {
         waitUp().until(() -> page.enabled("#compare-run") && page.textContent("#compare-meta").startsWith("Measured"));
         page.click("#revocation-run");
         waitUp().until(() -> page.text("#revocation-jwt").contains("accepted"));
-        for (int question = 1; question <= 5; question++) {
+        page.screenshotsOf("lesson-08-figures", "#compare");
+        page.screenshotsOf("lesson-02-state-table", "#state");
+        for (int question = 1; question <= 4; question++) {
             page.click(".quiz-option[data-correct=true]");
             page.click("#quiz-next");
         }
+        page.click(".quiz-option[data-correct=false]");
+        assertThat(page.text("#quiz-feedback .why-chosen")).as("the wrong option's own explanation").contains("signature");
+        assertThat(page.text("#quiz-feedback .why-right")).startsWith("The right answer:");
+        page.screenshotsOf("lesson-09-quiz-wrong", "#check");
+        page.click("#quiz-next");
         Duration lesson = Duration.ofNanos(System.nanoTime() - start);
         page.screenshots("lesson-07-done");
 
-        assertThat(page.text("#quiz-score")).isEqualTo("5 / 5");
-        assertThat(page.textContent("#score-line")).matches("Predictions: \\d+ / \\d+ · quiz: 5 / 5");
+        assertThat(page.text("#quiz-score")).isEqualTo("4 / 5");
+        assertThat(page.textContent("#score-line")).isEqualTo("Predictions: 23 / 23 · quiz: 4 / 5");
+        assertThat(page.text("#quiz-done-text")).contains("Predictions: 23 / 23");
         String report = String.format("The whole lesson, every step, driven by LessonPageIT: %.1f s (clicks and real requests only, no reading time); %s%n",
                 lesson.toMillis() / 1000.0, page.textContent("#score-line"));
         System.out.print(report);
