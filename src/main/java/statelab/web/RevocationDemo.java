@@ -70,7 +70,7 @@ final class RevocationDemo {
             RoundRobinPadding.complete(cluster, thief, 3);
             // The demo's session is the lab's, not the learner's: its revoked marker is not left to be counted.
             if (strategy == Strategy.REDIS && credential != null) {
-                keys.forget(credential, "bob");
+                keys.forget(credential, lab.internalUser().name());
             }
 
             ObjectNode side = StateJson.JSON.createObjectNode();
