@@ -104,7 +104,7 @@ export function createCompare({ section, applyState }) {
     setText(fig.redisRuns, runsText(redis.sessionMicros));
     setText(fig.jwtRuns, runsText(jwt.sessionMicros));
     setText(fig.bytesNote, rb === null ? ''
-      : `Our session cookie is ${rb} bytes: a 256-bit random id written as 43 characters, plus the cookie’s name. That is a little more than the “about 30 bytes” of many frameworks’ shorter ids, and still ${jb === null ? 'far' : `${(jb / rb).toFixed(0)}×`} smaller than the token.`);
+      : `The whole Cookie header here is ${rb} bytes: the header’s name, the cookie’s name and a 256-bit random id written as 43 characters. The id alone is a little more than the “about 30 bytes” of many frameworks’ shorter ids, and the header is still ${jb === null ? 'far' : `${(jb / rb).toFixed(0)}×`} smaller than the token’s.`);
 
     const r95 = num(redis.sessionMicros?.p95);
     const j95 = num(jwt.sessionMicros?.p95);
