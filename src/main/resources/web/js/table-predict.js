@@ -31,6 +31,7 @@ export function createTablePredictions({ table, score }) {
   const rows = /** @type {HTMLTableRowElement[]} */ ([...table.querySelectorAll('tbody tr')]);
   /** @type {(() => void)[]} */
   const reveals = [];
+  const showAll = h('button', { type: 'button', class: 'btn btn-small', id: 'state-table-reveal', text: 'Skip: show every answer' });
 
   rows.forEach((row, i) => {
     const badge = row.querySelector('.badge');
@@ -79,6 +80,7 @@ export function createTablePredictions({ table, score }) {
         const said = CHOICES.find((c) => c.value === guess)?.label.toLowerCase();
         setText(result, right ? `✓ You said ${said}: right.` : `✗ You said ${said}.`);
       }
+      if (!table?.querySelector('tr.pending')) showAll.remove();
       if (hadFocus) {
         const nextGuess = /** @type {HTMLElement | null} */ (table?.querySelector('tr.pending .guess'));
         (nextGuess ?? result).focus?.();
@@ -88,7 +90,6 @@ export function createTablePredictions({ table, score }) {
   });
 
   if (!reveals.length) return;
-  const showAll = h('button', { type: 'button', class: 'btn btn-small', id: 'state-table-reveal', text: 'Skip: show every answer' });
   showAll.addEventListener('click', () => {
     reveals.forEach((r) => r());
     showAll.remove();
