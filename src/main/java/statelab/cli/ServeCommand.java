@@ -21,6 +21,11 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--port", paramLabel = "N", description = "Port of the page (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
     int port;
 
+    @CommandLine.Option(names = "--public-host", paramLabel = "NAME[:PORT]",
+            description = "Another name the page is reached under (a tunnel or proxy), besides localhost, 127.0.0.1 and [::1];"
+                    + " repeatable. Requests naming any other host are refused (DNS rebinding).")
+    java.util.List<String> publicHosts = new java.util.ArrayList<>();
+
     ServeCommand() {
     }
 
@@ -39,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         Lab running = stop.add(Lab.start(lab.config()));
         WebServer web;
         try {
-            web = stop.add(WebServer.start(running, port));
+            web = stop.add(WebServer.start(running, port, publicHosts));
         } catch (Exception e) {
             stop.close();
             throw new UsageProblem("the page could not listen on port " + port + " (" + e.getMessage() + "); choose another with --port");
