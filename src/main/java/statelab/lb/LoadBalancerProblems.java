@@ -1,5 +1,6 @@
 package statelab.lb;
 
+import statelab.problem.ProblemKind;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -8,14 +9,12 @@ import statelab.problem.ProblemDetails;
 
 /** The balancer's own answers, as RFC 9457 problem details. */
 final class LoadBalancerProblems {
-    private static final ProblemDetails NODE_DOWN = ProblemDetails.of(503, "node-down", "No node is up",
-            "the load balancer has no healthy node to send this request to").with("node", null).with("user", null);
+    private static final ProblemDetails NODE_DOWN = ProblemDetails.of(ProblemKind.NODE_DOWN, "the load balancer has no healthy node to send this request to").with("node", null).with("user", null);
 
     private LoadBalancerProblems() {
     }
 
-    private static final ProblemDetails TOO_LARGE = ProblemDetails.of(413, "too-large", "Request body too large",
-            "the load balancer accepts bodies of at most " + RequestBodies.MAX_BYTES + " bytes").with("node", null).with("user", null);
+    private static final ProblemDetails TOO_LARGE = ProblemDetails.of(ProblemKind.TOO_LARGE, "the load balancer accepts bodies of at most " + RequestBodies.MAX_BYTES + " bytes").with("node", null).with("user", null);
 
     static void tooLarge(Request request, Response response, Callback callback) {
         // The body is not read; the connection closes after the answer rather than carry it.
@@ -30,7 +29,7 @@ final class LoadBalancerProblems {
             return;
         }
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        ProblemDetails.of(400, "bad-request", "Request body unreadable", "the request body could not be read")
+        ProblemDetails.of(ProblemKind.BAD_REQUEST, "the request body could not be read")
                 .with("node", null).with("user", null).write(response, callback);
     }
 

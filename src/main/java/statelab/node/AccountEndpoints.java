@@ -1,5 +1,8 @@
 package statelab.node;
 
+import statelab.problem.ProblemDetails;
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,13 +44,13 @@ final class AccountEndpoints {
         this.throttle = throttle;
     }
 
-    void login(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+    void login(Request request, Response response, Callback callback) throws ProblemException {
         JsonNode body = JsonBodies.parse(NodeRequest.jsonBody(request));
         JsonNode user = body.get("user");
         JsonNode password = body.get("password");
         if (user == null || !user.isTextual() || password == null || !password.isTextual()
                 || user.asText().isEmpty() || user.asText().length() > MAX_USER_NAME) {
-            throw new NodeRequest.Rejected(400, "bad-request", "send {\"user\": \"...\", \"password\": \"...\"}");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "send {\"user\": \"...\", \"password\": \"...\"}");
         }
         String name = user.asText();
         Optional<Duration> wait = throttle.reserve(name);
@@ -65,8 +68,8 @@ final class AccountEndpoints {
             // No password was checked, so the attempt is given back; the client may retry in a moment.
             throttle.release(name);
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            out.problem(response, callback, 503, "sign-in-busy", "Too many sign-ins at once",
-                    "this node is checking as many passwords as it queues; try again in a second");
+            out.problem(response, callback, ProblemDetails.of(ProblemKind.SIGN_IN_BUSY,
+                    "this node is checking as many passwords as it queues; try again in a second"));
             return;
         }
         if (!authentic) {
@@ -83,7 +86,7 @@ final class AccountEndpoints {
         out.json(response, callback, 200, Map.of("user", name, "strategy", sessions.id(), "path", "/login"));
     }
 
-    void logout(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+    void logout(Request request, Response response, Callback callback) throws ProblemException {
         String credential = credentialOf(request);
         Resolution who = sessions.resolve(credential);
         if (credential != null) {
@@ -119,7 +122,7 @@ final class AccountEndpoints {
         };
     }
 
-    void logoutEverywhere(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+    void logoutEverywhere(Request request, Response response, Callback callback) throws ProblemException {
         Resolution who = sessions.resolve(credentialOf(request));
         if (!who.recognised()) {
             out.failure(response, callback, who.failure(), "sign in first to log out everywhere");
@@ -136,7 +139,7 @@ final class AccountEndpoints {
         out.json(response, callback, 200, body);
     }
 
-    private String credentialOf(Request request) throws NodeRequest.Rejected {
+    private String credentialOf(Request request) throws ProblemException {
         return NodeRequest.credential(request, cookies.name(sessions.cookieName()), sessions.acceptsBearer());
     }
 }

@@ -1,5 +1,8 @@
 package statelab.node;
 
+import statelab.problem.ProblemDetails;
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import io.lettuce.core.SetArgs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +45,7 @@ final class AvatarEndpoints {
         this.stores = stores;
     }
 
-    void upload(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+    void upload(Request request, Response response, Callback callback) throws ProblemException {
         String variant = Variant.of(request, "local", "local", "shared");
         Resolution who = sessions.resolve(credentialOf(request));
         if (!who.recognised()) {
@@ -67,7 +70,7 @@ final class AvatarEndpoints {
         out.json(response, callback, 200, body);
     }
 
-    void download(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+    void download(Request request, Response response, Callback callback) throws ProblemException {
         String variant = Variant.of(request, "local", "local", "shared");
         Resolution who = sessions.resolve(credentialOf(request));
         if (!who.recognised()) {
@@ -78,16 +81,16 @@ final class AvatarEndpoints {
         byte[] image = variant.equals("local") ? readLocal(user) : readShared(user);
         String type = image == null ? null : ImageUpload.typeOf(image);
         if (type == null) {
-            out.problem(response, callback, 404, "not-found-on-this-node", "No avatar on this node",
+            out.problem(response, callback, ProblemDetails.of(ProblemKind.NOT_FOUND_ON_THIS_NODE,
                     variant.equals("local") ? "this node's disk has no avatar for " + user
                             + " (it may be on the disk of the node that took the upload)"
-                            : "the shared store has no avatar for " + user);
+                            : "the shared store has no avatar for " + user));
             return;
         }
         out.bytes(response, callback, type, image);
     }
 
-    private void writeLocal(String user, byte[] bytes) throws NodeRequest.Rejected {
+    private void writeLocal(String user, byte[] bytes) throws ProblemException {
         Path target = fileOf(user);
         try {
             Path partial = Files.createTempFile(stores.directory(), "upload-", ".part");
@@ -98,7 +101,7 @@ final class AvatarEndpoints {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
-            throw new NodeRequest.Rejected(507, "insufficient-storage", "this node could not store the file");
+            throw new ProblemException(ProblemKind.INSUFFICIENT_STORAGE, "this node could not store the file");
         }
     }
 
@@ -132,7 +135,7 @@ final class AvatarEndpoints {
         }
     }
 
-    private String credentialOf(Request request) throws NodeRequest.Rejected {
+    private String credentialOf(Request request) throws ProblemException {
         return NodeRequest.credential(request, cookies.name(sessions.cookieName()), sessions.acceptsBearer());
     }
 }

@@ -1,5 +1,7 @@
 package statelab.node;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,7 +39,7 @@ final class CatalogEndpoints {
         this.stores = stores;
     }
 
-    void read(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+    void read(Request request, Response response, Callback callback) throws ProblemException {
         String variant = Variant.of(request, "local", "local", "shared");
         Long cached = variant.equals("local") ? local.getIfPresent(ITEM) : sharedCached();
         long price;
@@ -54,13 +56,12 @@ final class CatalogEndpoints {
         out.json(response, callback, 200, answer(variant, price, cached != null));
     }
 
-    void change(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+    void change(Request request, Response response, Callback callback) throws ProblemException {
         JsonNode body = JsonBodies.parse(NodeRequest.jsonBody(request));
         JsonNode price = body.isObject() && body.size() == 1 ? body.get("price") : null;
         if (price == null || !price.isIntegralNumber() || !price.canConvertToLong()
                 || price.asLong() < 1 || price.asLong() > MAX_PRICE) {
-            throw new NodeRequest.Rejected(400, "bad-request",
-                    "send {\"price\": N} with N a whole number from 1 to " + MAX_PRICE);
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "send {\"price\": N} with N a whole number from 1 to " + MAX_PRICE);
         }
         long value = price.asLong();
         stores.shared().call(c -> c.set(DATABASE_KEY, Long.toString(value)));

@@ -1,5 +1,7 @@
 package statelab.node;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -18,7 +20,7 @@ record ImageUpload(String mediaType, byte[] bytes) {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] JPEG_MAGIC = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
 
-    static ImageUpload read(Request request) throws NodeRequest.Rejected {
+    static ImageUpload read(Request request) throws ProblemException {
         String declared = declaredType(request);
         if (declared != null && !declared.equals(PNG) && !declared.equals(JPEG)) {
             throw unsupported("an avatar is sent as image/png or image/jpeg, not " + declared);
@@ -33,7 +35,7 @@ record ImageUpload(String mediaType, byte[] bytes) {
                 throw NodeRequest.tooLarge(in, MAX_BYTES);
             }
         } catch (IOException e) {
-            throw new NodeRequest.Rejected(400, "bad-request", "the body could not be read");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "the body could not be read");
         }
         String actual = typeOf(bytes);
         if (actual == null) {
@@ -74,7 +76,7 @@ record ImageUpload(String mediaType, byte[] bytes) {
         return true;
     }
 
-    private static NodeRequest.Rejected unsupported(String why) {
-        return new NodeRequest.Rejected(415, "unsupported-media-type", why);
+    private static ProblemException unsupported(String why) {
+        return new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, why);
     }
 }

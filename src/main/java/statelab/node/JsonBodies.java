@@ -1,5 +1,7 @@
 package statelab.node;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,15 +19,15 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    static JsonNode parse(byte[] body) throws NodeRequest.Rejected {
+    static JsonNode parse(byte[] body) throws ProblemException {
         try {
             JsonNode node = STRICT.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw new NodeRequest.Rejected(400, "bad-request", "the body is empty");
+                throw new ProblemException(ProblemKind.BAD_REQUEST, "the body is empty");
             }
             return node;
         } catch (IOException e) {
-            throw new NodeRequest.Rejected(400, "bad-request", "the body is not valid JSON (or has a duplicate key)");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "the body is not valid JSON (or has a duplicate key)");
         }
     }
 

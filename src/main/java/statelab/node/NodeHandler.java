@@ -1,5 +1,7 @@
 package statelab.node;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -47,8 +49,8 @@ final class NodeHandler extends Handler.Abstract {
         RequestTrace.begin();
         try {
             route(request.getMethod(), Request.getPathInContext(request), request, response, callback);
-        } catch (NodeRequest.Rejected e) {
-            out.problem(response, callback, e.status, e.kind, "Request refused", e.getMessage());
+        } catch (ProblemException e) {
+            out.problem(response, callback, e.details());
         } catch (SessionStoreUnavailableException e) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
             out.failure(response, callback, FailureKind.STORE_DOWN, "the session store did not answer; try again shortly");
@@ -57,7 +59,7 @@ final class NodeHandler extends Handler.Abstract {
     }
 
     private void route(String method, String path, Request request, Response response, Callback callback)
-            throws NodeRequest.Rejected {
+            throws ProblemException {
         switch (path) {
             case "/health" -> {
                 allow(method, "GET");
@@ -101,29 +103,29 @@ final class NodeHandler extends Handler.Abstract {
                 allow(method, "GET");
                 pages.page(path, request, response, callback);
             }
-            default -> throw new NodeRequest.Rejected(404, "not-found", "no such path on this node");
+            default -> throw new ProblemException(ProblemKind.NOT_FOUND, "no such path on this node");
         }
     }
 
-    private static void allowPost(String method, Request request) throws NodeRequest.Rejected {
+    private static void allowPost(String method, Request request) throws ProblemException {
         allow(method, "POST");
         OriginPolicy.Verdict verdict = ORIGINS.check(request);
         if (verdict != OriginPolicy.Verdict.ALLOWED) {
-            throw new NodeRequest.Rejected(403, verdict.kind(), verdict.detail() + "; state-changing requests must come from this site");
+            throw new ProblemException(verdict.kind(), verdict.detail() + "; state-changing requests must come from this site");
         }
     }
 
-    private static void allow(String method, String expected) throws NodeRequest.Rejected {
+    private static void allow(String method, String expected) throws ProblemException {
         boolean ok = method.equals(expected) || (expected.equals("GET") && method.equals("HEAD"));
         if (!ok) {
-            throw new NodeRequest.Rejected(405, "method-not-allowed", "use " + expected);
+            throw new ProblemException(ProblemKind.METHOD_NOT_ALLOWED, "use " + expected);
         }
     }
 
     /** A path that takes GET (and HEAD) to read and POST to change. */
-    private static void allow(String method, String read, String change) throws NodeRequest.Rejected {
+    private static void allow(String method, String read, String change) throws ProblemException {
         if (!method.equals(read) && !method.equals("HEAD")) {
-            throw new NodeRequest.Rejected(405, "method-not-allowed", "use " + read + " or " + change);
+            throw new ProblemException(ProblemKind.METHOD_NOT_ALLOWED, "use " + read + " or " + change);
         }
     }
 }

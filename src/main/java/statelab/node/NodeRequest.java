@@ -1,5 +1,7 @@
 package statelab.node;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -19,29 +21,17 @@ final class NodeRequest {
      */
     static final int DRAIN_BYTES = ImageUpload.MAX_BYTES;
 
-    /** Thrown when the request is malformed; carries the status and problem kind to answer with. */
-    static final class Rejected extends Exception {
-        final int status;
-        final String kind;
-
-        Rejected(int status, String kind, String message) {
-            super(message, null, false, false);
-            this.status = status;
-            this.kind = kind;
-        }
-    }
-
     private NodeRequest() {
     }
 
     /** The credential, or null when none was sent. Two different credentials are refused. */
-    static String credential(Request request, String cookieName, boolean acceptsBearer) throws Rejected {
+    static String credential(Request request, String cookieName, boolean acceptsBearer) throws ProblemException {
         String found = null;
         List<HttpCookie> cookies = Request.getCookies(request);
         for (HttpCookie cookie : cookies) {
             if (cookie.getName().equals(cookieName)) {
                 if (found != null && !found.equals(cookie.getValue())) {
-                    throw new Rejected(400, "bad-credential", "more than one '" + cookieName + "' cookie");
+                    throw new ProblemException(ProblemKind.BAD_CREDENTIAL, 400, "more than one '" + cookieName + "' cookie");
                 }
                 found = cookie.getValue();
             }
@@ -49,7 +39,7 @@ final class NodeRequest {
         if (acceptsBearer) {
             String bearer = bearer(request);
             if (bearer != null && found != null && !bearer.equals(found)) {
-                throw new Rejected(400, "bad-credential", "a cookie and a bearer token that differ");
+                throw new ProblemException(ProblemKind.BAD_CREDENTIAL, 400, "a cookie and a bearer token that differ");
             }
             if (found == null) {
                 found = bearer;
@@ -58,26 +48,26 @@ final class NodeRequest {
         return found;
     }
 
-    private static String bearer(Request request) throws Rejected {
+    private static String bearer(Request request) throws ProblemException {
         List<String> values = request.getHeaders().getValuesList(HttpHeader.AUTHORIZATION);
         if (values.isEmpty()) {
             return null;
         }
         if (values.size() > 1) {
-            throw new Rejected(400, "bad-credential", "more than one Authorization header");
+            throw new ProblemException(ProblemKind.BAD_CREDENTIAL, 400, "more than one Authorization header");
         }
         String value = values.get(0);
         if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return value.substring(7).trim();
         }
-        throw new Rejected(401, "bad-credential", "Authorization must use the Bearer scheme");
+        throw new ProblemException(ProblemKind.BAD_CREDENTIAL, "Authorization must use the Bearer scheme");
     }
 
     /** The JSON body, at most {@link #MAX_BODY_BYTES}; requires {@code Content-Type: application/json}. */
-    static byte[] jsonBody(Request request) throws Rejected {
+    static byte[] jsonBody(Request request) throws ProblemException {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new Rejected(415, "unsupported-media-type", "send the body as application/json");
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
         }
         try (InputStream in = Request.asInputStream(request)) {
             if (request.getLength() > MAX_BODY_BYTES) {
@@ -89,7 +79,7 @@ final class NodeRequest {
             }
             return body;
         } catch (IOException e) {
-            throw new Rejected(400, "bad-request", "the body could not be read");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "the body could not be read");
         }
     }
 
@@ -98,17 +88,17 @@ final class NodeRequest {
      * a server that closes with unread bytes waiting makes the kernel reset the connection, and the
      * reset can overtake the 413 on its way to a proxy, which would then report a failed node instead.
      */
-    private static Rejected tooLarge(InputStream in) {
+    private static ProblemException tooLarge(InputStream in) {
         return tooLarge(in, MAX_BODY_BYTES);
     }
 
     /** The refusal of a body over {@code limit} bytes, after draining as above. */
-    static Rejected tooLarge(InputStream in, int limit) {
+    static ProblemException tooLarge(InputStream in, int limit) {
         try {
             in.readNBytes(DRAIN_BYTES);
         } catch (IOException e) {
             // Draining is a courtesy; the 413 stands either way.
         }
-        return new Rejected(413, "too-large", "the body is larger than " + limit + " bytes");
+        return new ProblemException(ProblemKind.TOO_LARGE, "the body is larger than " + limit + " bytes");
     }
 }

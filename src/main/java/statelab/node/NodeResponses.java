@@ -1,5 +1,6 @@
 package statelab.node;
 
+import statelab.problem.ProblemKind;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
@@ -58,20 +59,24 @@ final class NodeResponses {
 
     /** A failure with extension members, such as {@code retryAfter} (seconds) for {@code rate-limited}. */
     void failure(Response response, Callback callback, FailureKind kind, String detail, Map<String, Object> extra) {
-        problem(response, callback, kind.httpStatus(), kind.key(), titleOf(kind), detail, extra);
+        ProblemDetails problem = ProblemDetails.of(problemKind(kind), detail);
+        for (Map.Entry<String, Object> member : extra.entrySet()) {
+            problem = problem.with(member.getKey(), member.getValue());
+        }
+        problem(response, callback, problem);
     }
 
-    void problem(Response response, Callback callback, int status, String kind, String title, String detail) {
-        problem(response, callback, status, kind, title, detail, Map.of());
+    /** The problem kind a session failure is answered with: the same key (FailureKindTest holds them together). */
+    static ProblemKind problemKind(FailureKind kind) {
+        return ProblemKind.fromKey(kind.key())
+                .orElseThrow(() -> new IllegalStateException("no problem kind for the failure " + kind.key()));
     }
 
-    private void problem(Response response, Callback callback, int status, String kind, String title, String detail,
-                         Map<String, Object> extra) {
+    /** Writes a problem as this node's answer: {@code node} names it, {@code user} is null. */
+    void problem(Response response, Callback callback, ProblemDetails problem) {
         response.getHeaders().put(SERVED_BY, nodeId);
         traceHeaders(response);
-        ProblemDetails problem = ProblemDetails.of(status, kind, title, detail).with("node", nodeId).with("user", null);
-        extra.forEach(problem::with);
-        problem.write(response, callback);
+        problem.with("node", nodeId).with("user", null).write(response, callback);
     }
 
     private void write(Response response, Callback callback, int status, Map<String, Object> body) {
@@ -102,15 +107,4 @@ final class NodeResponses {
         }
     }
 
-    private static String titleOf(FailureKind kind) {
-        return switch (kind) {
-            case NOT_RECOGNISED -> "Not signed in on this node";
-            case NODE_DOWN -> "No node is up";
-            case STORE_DOWN -> "Session store unreachable";
-            case EXPIRED -> "Session expired";
-            case REVOKED -> "Session revoked";
-            case BAD_CREDENTIAL -> "Bad credential";
-            case RATE_LIMITED -> "Too many failed sign-ins";
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package statelab.node;
 
+import statelab.problem.ProblemKind;
 import java.net.URI;
 import java.util.Collection;
 import java.util.Locale;
@@ -31,20 +32,20 @@ public final class OriginPolicy {
     /** What the policy says of one request; {@link #ALLOWED} or the rule it broke. */
     public enum Verdict {
         ALLOWED(null, ""),
-        FOREIGN_HOST("unknown-host", "the request names a host this server is not served on"),
-        CROSS_SITE("cross-site-request", "the browser says another site sent the request"),
-        FOREIGN_ORIGIN("cross-site-request", "the request's Origin is not this site");
+        FOREIGN_HOST(ProblemKind.UNKNOWN_HOST, "the request names a host this server is not served on"),
+        CROSS_SITE(ProblemKind.CROSS_SITE_REQUEST, "the browser says another site sent the request"),
+        FOREIGN_ORIGIN(ProblemKind.CROSS_SITE_REQUEST, "the request's Origin is not this site");
 
-        private final String kind;
+        private final ProblemKind kind;
         private final String detail;
 
-        Verdict(String kind, String detail) {
+        Verdict(ProblemKind kind, String detail) {
             this.kind = kind;
             this.detail = detail;
         }
 
         /** The problem kind of a refusal (null when allowed). */
-        public String kind() {
+        public ProblemKind kind() {
             return kind;
         }
 

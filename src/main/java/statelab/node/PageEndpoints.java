@@ -1,5 +1,7 @@
 package statelab.node;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,16 +43,15 @@ final class PageEndpoints {
         this.naive = naive;
     }
 
-    void page(String path, Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+    void page(String path, Request request, Response response, Callback callback) throws ProblemException {
         answer(path, sessions.resolve(credentialOf(request)), response, callback);
     }
 
-    void settings(Request request, Response response, Callback callback) throws NodeRequest.Rejected {
+    void settings(Request request, Response response, Callback callback) throws ProblemException {
         String credential = credentialOf(request);
         boolean readModifyWrite = Variant.of(request, "atomic", "atomic", "naive").equals("naive");
         if (readModifyWrite && naive == null) {
-            throw new NodeRequest.Rejected(400, "bad-request",
-                    "variant=naive exists where sessions live in a shared store (the redis cluster)");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "variant=naive exists where sessions live in a shared store (the redis cluster)");
         }
         Map<String, String> changes = settingsIn(JsonBodies.parse(NodeRequest.jsonBody(request)));
         Resolution result = sessions.resolve(credential);
@@ -78,12 +79,12 @@ final class PageEndpoints {
      * {@value #MAX_SETTINGS_BYTES} bytes of them, before anything is written: the session stays as it
      * was (a token is neither re-signed nor revoked), so a JWT never outgrows the size verifiers accept.
      */
-    private static void requireRoomFor(Map<String, String> settings, Map<String, String> changes) throws NodeRequest.Rejected {
+    private static void requireRoomFor(Map<String, String> settings, Map<String, String> changes) throws ProblemException {
         Map<String, String> after = new LinkedHashMap<>(settings);
         after.putAll(changes);
         int bytes = jsonBytesAtMost(after);
         if (after.size() > MAX_SETTINGS || bytes > MAX_SETTINGS_BYTES) {
-            throw new NodeRequest.Rejected(422, "settings-too-large", "a session keeps at most " + MAX_SETTINGS
+            throw new ProblemException(ProblemKind.SETTINGS_TOO_LARGE, "a session keeps at most " + MAX_SETTINGS
                     + " settings of " + MAX_SETTINGS_BYTES + " bytes in all (as JSON, escapes counted); this change would make "
                     + after.size() + " of " + bytes + " bytes. The session is unchanged");
         }
@@ -112,22 +113,20 @@ final class PageEndpoints {
         return length;
     }
 
-    private String credentialOf(Request request) throws NodeRequest.Rejected {
+    private String credentialOf(Request request) throws ProblemException {
         return NodeRequest.credential(request, cookies.name(sessions.cookieName()), sessions.acceptsBearer());
     }
 
-    private static Map<String, String> settingsIn(JsonNode body) throws NodeRequest.Rejected {
+    private static Map<String, String> settingsIn(JsonNode body) throws ProblemException {
         if (!body.isObject() || body.isEmpty() || body.size() > MAX_SETTINGS_PER_REQUEST) {
-            throw new NodeRequest.Rejected(400, "bad-request",
-                    "send 1 to " + MAX_SETTINGS_PER_REQUEST + " settings as {\"name\": \"value\"}");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "send 1 to " + MAX_SETTINGS_PER_REQUEST + " settings as {\"name\": \"value\"}");
         }
         Map<String, String> changes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             JsonNode value = field.getValue();
             if (!SETTING_KEY.matcher(field.getKey()).matches() || !value.isTextual()
                     || value.asText().length() > MAX_SETTING_VALUE) {
-                throw new NodeRequest.Rejected(400, "bad-request",
-                        "setting names are lower-case words up to 32 characters; values are text up to 64");
+                throw new ProblemException(ProblemKind.BAD_REQUEST, "setting names are lower-case words up to 32 characters; values are text up to 64");
             }
             changes.put(field.getKey(), value.asText());
         }

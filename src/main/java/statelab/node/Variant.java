@@ -1,5 +1,7 @@
 package statelab.node;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import java.util.Locale;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
@@ -13,19 +15,19 @@ final class Variant {
      * The variant the request asks for: {@code fallback} when absent, one of {@code allowed} when
      * given; anything else (or the parameter twice) is a 400.
      */
-    static String of(Request request, String fallback, String... allowed) throws NodeRequest.Rejected {
+    static String of(Request request, String fallback, String... allowed) throws ProblemException {
         Fields query;
         try {
             query = Request.extractQueryParameters(request);
         } catch (RuntimeException e) {
-            throw new NodeRequest.Rejected(400, "bad-request", "the query string could not be read");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "the query string could not be read");
         }
         Fields.Field field = query.get("variant");
         if (field == null) {
             return fallback;
         }
         if (field.getValues().size() != 1) {
-            throw new NodeRequest.Rejected(400, "bad-request", "give 'variant' once");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "give 'variant' once");
         }
         String value = field.getValue().toLowerCase(Locale.ROOT);
         for (String word : allowed) {
@@ -33,6 +35,6 @@ final class Variant {
                 return word;
             }
         }
-        throw new NodeRequest.Rejected(400, "bad-request", "variant must be " + String.join(" or ", allowed));
+        throw new ProblemException(ProblemKind.BAD_REQUEST, "variant must be " + String.join(" or ", allowed));
     }
 }

@@ -22,10 +22,8 @@ public final class ProblemErrorHandler extends ErrorHandler {
         if (request.getAttribute(ERROR_STATUS) instanceof Integer s) {
             status = s;
         }
-        String reason = HttpStatus.getMessage(status);
-        String kind = kindOf(status);
-        String detail = status == 502 ? "the node stopped answering while handling this request" : reason;
-        ProblemDetails.of(status, kind, reason, detail).with("node", null).with("user", null).write(response, callback);
+        String detail = status == 502 ? "the node stopped answering while handling this request" : HttpStatus.getMessage(status);
+        ProblemDetails.of(kindOf(status), status, detail).with("node", null).with("user", null).write(response, callback);
         return true;
     }
 
@@ -35,26 +33,25 @@ public final class ProblemErrorHandler extends ErrorHandler {
         fields.put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
         fields.put(ProblemDetails.NOSNIFF_HEADER, ProblemDetails.NOSNIFF);
-        String title = HttpStatus.getMessage(status);
-        return ByteBuffer.wrap(ProblemDetails.of(status, kindOf(status), title, title)
+        return ByteBuffer.wrap(ProblemDetails.of(kindOf(status), status, HttpStatus.getMessage(status))
                 .with("node", null).with("user", null).toJson());
     }
 
-    private static String kindOf(int status) {
+    private static ProblemKind kindOf(int status) {
         return switch (status) {
-            case 400 -> "bad-request";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 408 -> "timeout";
-            case 413 -> "too-large";
-            case 414 -> "uri-too-long";
-            case 415 -> "unsupported-media-type";
-            case 431 -> "headers-too-large";
-            case 502 -> "node-down";
-            case 503 -> "unavailable";
-            case 504 -> "node-down";
-            case 505 -> "http-version-not-supported";
-            default -> status >= 500 ? "server-error" : "bad-request";
+            case 400 -> ProblemKind.BAD_REQUEST;
+            case 404 -> ProblemKind.NOT_FOUND;
+            case 405 -> ProblemKind.METHOD_NOT_ALLOWED;
+            case 408 -> ProblemKind.TIMEOUT;
+            case 413 -> ProblemKind.TOO_LARGE;
+            case 414 -> ProblemKind.URI_TOO_LONG;
+            case 415 -> ProblemKind.UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> ProblemKind.HEADERS_TOO_LARGE;
+            case 502 -> ProblemKind.NODE_DOWN;
+            case 503 -> ProblemKind.UNAVAILABLE;
+            case 504 -> ProblemKind.NODE_DOWN;
+            case 505 -> ProblemKind.HTTP_VERSION_NOT_SUPPORTED;
+            default -> status >= 500 ? ProblemKind.SERVER_ERROR : ProblemKind.BAD_REQUEST;
         };
     }
 }

@@ -1,5 +1,7 @@
 package statelab.web;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -21,16 +23,16 @@ record ApiCall(Request request, Response response, Callback callback, Map<String
     }
 
     /** The request body as text; a 400 problem when it cannot be read, a 413 problem beyond {@value #MAX_BODY} bytes, as no action needs more. */
-    String body() throws ApiProblem {
+    String body() throws ProblemException {
         byte[] bytes;
         try {
             bytes = Content.Source.asInputStream(request).readNBytes(MAX_BODY + 1);
         } catch (IOException | RuntimeException e) {
             // Broken chunking, a cut-off body: the client's doing, answered as such.
-            throw ApiProblem.badRequest("bad-request", "the request body could not be read");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "the request body could not be read");
         }
         if (bytes.length > MAX_BODY) {
-            throw new ApiProblem(413, "too-large", "Content too large", "a request body may have at most " + MAX_BODY + " bytes");
+            throw new ProblemException(ProblemKind.TOO_LARGE, "a request body may have at most " + MAX_BODY + " bytes");
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -1,5 +1,7 @@
 package statelab.web;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
@@ -95,10 +97,10 @@ final class ApiRoutes extends Handler.Abstract {
         }
         if (!allowed.isEmpty()) {
             response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
-            new ApiProblem(405, "method-not-allowed", "Method not allowed", "use " + String.join(" or ", allowed) + " " + shortened(path))
+            new ProblemException(ProblemKind.METHOD_NOT_ALLOWED, "use " + String.join(" or ", allowed) + " " + shortened(path))
                     .details().write(response, callback);
         } else {
-            ApiProblem.notFound("unknown-endpoint", "the API has no " + shortened(path) + " (see docs/API.md)").details().write(response, callback);
+            new ProblemException(ProblemKind.NOT_FOUND, "the API has no " + shortened(path) + " (see docs/API.md)").details().write(response, callback);
         }
         return true;
     }
@@ -107,11 +109,10 @@ final class ApiRoutes extends Handler.Abstract {
         try {
             OriginPolicy.Verdict verdict = origins.check(call.request());
             if (verdict != OriginPolicy.Verdict.ALLOWED) {
-                throw new ApiProblem(verdict == OriginPolicy.Verdict.FOREIGN_HOST ? 421 : 403, verdict.kind(), "Forbidden",
-                        verdict.detail() + "; the lab answers its own page only");
+                throw new ProblemException(verdict.kind(), verdict.detail() + "; the lab answers its own page only");
             }
             route.endpoint().serve(call);
-        } catch (ApiProblem e) {
+        } catch (ProblemException e) {
             if (route.method().equals("POST")) {
                 // The route's pattern and the kind only: nothing a caller wrote reaches the shared log.
                 lab.publish(LabEvent.of("error", null, request + " refused: " + e.kind()));
@@ -119,7 +120,7 @@ final class ApiRoutes extends Handler.Abstract {
             e.details().write(call.response(), call.callback());
         } catch (Exception e) {
             LOG.error("{} failed", request, e);
-            new ApiProblem(500, "server-error", "Internal error", "the lab could not answer " + request + "; its log says why")
+            new ProblemException(ProblemKind.SERVER_ERROR, "the lab could not answer " + request + "; its log says why")
                     .details().write(call.response(), call.callback());
         }
     }

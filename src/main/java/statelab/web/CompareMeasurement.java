@@ -1,5 +1,7 @@
 package statelab.web;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,7 +72,7 @@ final class CompareMeasurement {
     }
 
     /** The measurement at start; whatever its outcome, readers stop waiting for it. */
-    void runFirst() throws ApiProblem {
+    void runFirst() throws ProblemException {
         try {
             run();
         } finally {
@@ -79,7 +81,7 @@ final class CompareMeasurement {
     }
 
     /** Measures now and answers the new document. */
-    JsonNode run() throws ApiProblem {
+    JsonNode run() throws ProblemException {
         return actions.serialised("measure Redis against JWT", () -> {
             ObjectNode doc = StateJson.JSON.createObjectNode();
             doc.put("measuredAt", Instant.now().toString());
@@ -96,7 +98,7 @@ final class CompareMeasurement {
         });
     }
 
-    private Figures measure(Cluster cluster) throws ApiProblem, InterruptedException {
+    private Figures measure(Cluster cluster) throws ProblemException, InterruptedException {
         HealthyView.await(cluster);
         NodeView node = cluster.nodes().stream().filter(NodeView::healthy).findFirst()
                 .orElseThrow(() -> failed(cluster, "no node is up"));
@@ -174,8 +176,8 @@ final class CompareMeasurement {
         return Spread.of(costs);
     }
 
-    private static ApiProblem failed(Cluster cluster, String why) {
-        return ApiProblem.conflict("measurement-failed", "could not measure the " + cluster.strategy().key()
+    private static ProblemException failed(Cluster cluster, String why) {
+        return new ProblemException(ProblemKind.MEASUREMENT_FAILED, "could not measure the " + cluster.strategy().key()
                 + " cluster: " + why);
     }
 

@@ -1,5 +1,7 @@
 package statelab.web;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,8 +81,7 @@ final class EventStream implements AutoCloseable {
     void serve(Request request, Response response, Callback callback) {
         if (subscribers.size() >= MAX_SUBSCRIBERS) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-            new ApiProblem(503, "too-many-streams", "Too many event streams",
-                    "the lab serves at most " + MAX_SUBSCRIBERS + " event streams at once").details().write(response, callback);
+            new ProblemException(ProblemKind.TOO_MANY_STREAMS, "the lab serves at most " + MAX_SUBSCRIBERS + " event streams at once").details().write(response, callback);
             return;
         }
         response.setStatus(200);

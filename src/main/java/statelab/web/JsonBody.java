@@ -1,5 +1,7 @@
 package statelab.web;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,23 +18,23 @@ final class JsonBody {
     }
 
     /** The {@code on} of {@code {"on": true}}. */
-    static boolean on(String body) throws ApiProblem {
+    static boolean on(String body) throws ProblemException {
         JsonNode on = object(body, "{\"on\": true} or {\"on\": false}").get("on");
         if (on == null || !on.isBoolean()) {
-            throw ApiProblem.badRequest("bad-request", "\"on\" must be true or false: send {\"on\": true} or {\"on\": false}");
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "\"on\" must be true or false: send {\"on\": true} or {\"on\": false}");
         }
         return on.booleanValue();
     }
 
-    private static JsonNode object(String body, String expected) throws ApiProblem {
+    private static JsonNode object(String body, String expected) throws ProblemException {
         JsonNode json;
         try {
             json = STRICT.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("bad-json", "the body is not JSON (" + e.getOriginalMessage() + "); send " + expected);
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "the body is not JSON; send " + expected);
         }
         if (json == null || !json.isObject()) {
-            throw ApiProblem.badRequest("bad-json", "the body must be a JSON object: send " + expected);
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "the body must be a JSON object: send " + expected);
         }
         return json;
     }

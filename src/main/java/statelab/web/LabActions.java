@@ -1,5 +1,7 @@
 package statelab.web;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,11 +55,11 @@ final class LabActions implements AutoCloseable {
     }
 
     /** Runs any action (a measurement, a demo) in turn with the lab's own actions. */
-    <T> T serialised(String what, Callable<T> action) throws ApiProblem {
+    <T> T serialised(String what, Callable<T> action) throws ProblemException {
         return turns.run(what, action);
     }
 
-    void next() throws ApiProblem {
+    void next() throws ProblemException {
         turns.run("send the next request", () -> {
             for (Cluster cluster : lab.clusters()) {
                 HealthyView.await(cluster);
@@ -66,16 +68,16 @@ final class LabActions implements AutoCloseable {
         });
     }
 
-    void kill(String node) throws ApiProblem {
+    void kill(String node) throws ProblemException {
         turns.run("kill " + node, () -> {
             if (nodes(node).stream().noneMatch(NodeView::up)) {
-                throw ApiProblem.conflict("node-already-down", node + " is already down in every cluster; restart it first");
+                throw new ProblemException(ProblemKind.NODE_ALREADY_DOWN, node + " is already down in every cluster; restart it first");
             }
             return record(new Step.Kill(node));
         });
     }
 
-    void restart(String node) throws ApiProblem {
+    void restart(String node) throws ProblemException {
         turns.run("restart " + node, () -> {
             nodes(node);
             return record(new Step.Restart(node));
@@ -83,28 +85,28 @@ final class LabActions implements AutoCloseable {
     }
 
     /** Drains the node in every cluster (no new requests, those in flight finish, then it stops); 409 when it is down. */
-    void drain(String node) throws ApiProblem {
+    void drain(String node) throws ProblemException {
         turns.run("drain " + node, () -> {
             if (nodes(node).stream().noneMatch(NodeView::up)) {
-                throw ApiProblem.conflict("node-already-down", node + " is already down in every cluster; restart it first");
+                throw new ProblemException(ProblemKind.NODE_ALREADY_DOWN, node + " is already down in every cluster; restart it first");
             }
             return record(new Step.StateLab(new statelab.scenario.StateStep.Drain(node)));
         });
     }
 
-    void addNode() throws ApiProblem {
+    void addNode() throws ProblemException {
         turns.run("add a node", () -> record(new Step.AddNode()));
     }
 
-    void redis(boolean start) throws ApiProblem {
+    void redis(boolean start) throws ProblemException {
         String verb = start ? "start" : "stop";
         turns.run(verb + " Redis", () -> {
             if (!lab.redis().managed()) {
-                throw ApiProblem.conflict("redis-external", "the lab does not run this Redis (" + lab.redis().url()
+                throw new ProblemException(ProblemKind.REDIS_EXTERNAL, "the lab does not run this Redis (" + lab.redis().url()
                         + "), so it cannot " + verb + " it");
             }
             if (start ? lab.redis().whole() : !lab.redis().running()) {
-                throw ApiProblem.conflict(start ? "redis-already-running" : "redis-already-stopped",
+                throw new ProblemException(start ? ProblemKind.REDIS_ALREADY_RUNNING : ProblemKind.REDIS_ALREADY_STOPPED,
                         "Redis is already " + (start ? "running" : "stopped"));
             }
             return record(start ? new Step.StartRedis() : new Step.StopRedis());
@@ -112,45 +114,45 @@ final class LabActions implements AutoCloseable {
     }
 
     /** 409 unless the lab runs a replicated Redis with a live primary. */
-    void killRedisPrimary() throws ApiProblem {
+    void killRedisPrimary() throws ProblemException {
         turns.run("kill the Redis primary", () -> {
             if (lab.redis().replicated() && !lab.redis().managed()) {
-                throw ApiProblem.conflict("redis-external", "the lab does not run this Redis (" + lab.redis().url() + "), so it cannot kill its primary");
+                throw new ProblemException(ProblemKind.REDIS_EXTERNAL, "the lab does not run this Redis (" + lab.redis().url() + "), so it cannot kill its primary");
             }
             if (!lab.redis().replicated()) {
-                throw ApiProblem.conflict("redis-not-replicated", "this lab's Redis has no replica to fail over to; start the lab with --redis-ha");
+                throw new ProblemException(ProblemKind.REDIS_NOT_REPLICATED, "this lab's Redis has no replica to fail over to; start the lab with --redis-ha");
             }
             if (!lab.redis().running()) {
-                throw ApiProblem.conflict("redis-primary-down", "there is no live Redis primary to kill (a failover may be under way)");
+                throw new ProblemException(ProblemKind.REDIS_PRIMARY_DOWN, "there is no live Redis primary to kill (a failover may be under way)");
             }
             return record(new Step.KillRedisPrimary());
         });
     }
 
     /** Redis's append-only file on or off while it runs; 409 for an external or a stopped Redis. */
-    void redisPersistence(boolean on) throws ApiProblem {
+    void redisPersistence(boolean on) throws ProblemException {
         turns.run("switch Redis persistence " + (on ? "on" : "off"), () -> {
             if (!lab.redis().managed()) {
-                throw ApiProblem.conflict("redis-external", "the lab does not run this Redis (" + lab.redis().url()
+                throw new ProblemException(ProblemKind.REDIS_EXTERNAL, "the lab does not run this Redis (" + lab.redis().url()
                         + "), so it cannot change its persistence");
             }
             if (lab.redis().replicated()) {
-                throw ApiProblem.conflict("redis-replicated", "a replicated Redis keeps its copies on its replica; the persistence switch is for the single lab Redis");
+                throw new ProblemException(ProblemKind.REDIS_REPLICATED, "a replicated Redis keeps its copies on its replica; the persistence switch is for the single lab Redis");
             }
             if (!lab.redis().running()) {
-                throw ApiProblem.conflict("redis-stopped", "Redis is stopped; start it before changing its persistence");
+                throw new ProblemException(ProblemKind.REDIS_STOPPED, "Redis is stopped; start it before changing its persistence");
             }
             lab.setRedisPersistence(on);
             return null;
         });
     }
 
-    void jwtRevocation(boolean on) throws ApiProblem {
+    void jwtRevocation(boolean on) throws ProblemException {
         turns.run("switch the jwt deny-list " + (on ? "on" : "off"), () -> record(new Step.JwtRevocation(on)));
     }
 
     /** Every node fresh, Redis emptied, and a fresh runner: new cookie jars, the walk back at login. */
-    void reset() throws ApiProblem {
+    void reset() throws ProblemException {
         turns.run("reset the lab", () -> {
             lab.reset();
             runner.close();

@@ -1,5 +1,6 @@
 package statelab.web;
 
+import statelab.problem.ProblemException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,7 +24,7 @@ final class PageHosts extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (!origins.hostAllowed(request)) {
             OriginPolicy.Verdict refused = OriginPolicy.Verdict.FOREIGN_HOST;
-            new ApiProblem(421, refused.kind(), "Misdirected request", refused.detail() + "; open the lab at http://localhost:PORT/")
+            new ProblemException(refused.kind(), refused.detail() + "; open the lab at http://localhost:PORT/")
                     .details().write(response, callback);
             return true;
         }

@@ -1,5 +1,7 @@
 package statelab.web;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +41,7 @@ final class RevocationDemo {
         return latest;
     }
 
-    JsonNode run() throws ApiProblem {
+    JsonNode run() throws ProblemException {
         return actions.serialised("run the revocation demo", () -> {
             ObjectNode doc = StateJson.JSON.createObjectNode();
             doc.put("ranAt", Instant.now().toString());
@@ -53,13 +55,13 @@ final class RevocationDemo {
         });
     }
 
-    private ObjectNode replay(Cluster cluster) throws ApiProblem, InterruptedException {
+    private ObjectNode replay(Cluster cluster) throws ProblemException, InterruptedException {
         Strategy strategy = cluster.strategy();
         HealthyView.await(cluster);
         try (LabClient probe = LabClient.forCluster(lab, cluster); LabClient thief = LabClient.forCluster(lab, cluster)) {
             RequestResult login = probe.send("POST", "/login", lab.internalUser().loginBody());
             if (!login.succeeded()) {
-                throw ApiProblem.conflict(login.kind() == null ? "demo-failed" : login.kind().key(), "the lab's own user could not sign in on the "
+                throw new ProblemException(ProblemKind.DEMO_FAILED, "the lab's own user could not sign in on the "
                         + strategy.key() + " cluster (" + login.summary() + "), so there is no credential to revoke");
             }
             String credential = probe.jar().get(strategy.credentialCookie());

@@ -1,5 +1,7 @@
 package statelab.web;
 
+import statelab.problem.ProblemKind;
+import statelab.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,23 +56,23 @@ final class StateLabRuns {
     }
 
     /** One lab's last document; 404 for a name that is not a lab. */
-    JsonNode latest(String name) throws ApiProblem {
+    JsonNode latest(String name) throws ProblemException {
         requireLab(name);
         return latestOf(name);
     }
 
     /** Starts the lab in the background and answers its first document (status {@code running}). */
-    JsonNode start(String name) throws ApiProblem {
+    JsonNode start(String name) throws ProblemException {
         requireLab(name);
         if (!running.compareAndSet(false, true)) {
-            throw ApiProblem.conflict("lab-running", "another state lab is running; its result comes over the event stream");
+            throw new ProblemException(ProblemKind.LAB_RUNNING, "another state lab is running; its result comes over the event stream");
         }
         ObjectNode doc = document(name, "running");
         publish(name, doc.deepCopy());
         Thread.ofVirtual().name("state-lab-" + name).start(() -> {
             try {
                 actions.serialised("run the " + name + " lab", () -> run(name, doc));
-            } catch (ApiProblem e) {
+            } catch (ProblemException e) {
                 ObjectNode failed = doc.deepCopy();
                 failed.put("status", "failed");
                 failed.put("detail", e.getMessage());
@@ -160,9 +162,9 @@ final class StateLabRuns {
         return none;
     }
 
-    private static void requireLab(String name) throws ApiProblem {
+    private static void requireLab(String name) throws ProblemException {
         if (!NAMES.contains(name)) {
-            throw ApiProblem.notFound("unknown-lab", "there is no state lab called '" + name + "'; the labs are "
+            throw new ProblemException(ProblemKind.NOT_FOUND, "there is no state lab called '" + name + "'; the labs are "
                     + String.join(", ", NAMES));
         }
     }

@@ -1,5 +1,6 @@
 package statelab.web;
 
+import statelab.problem.ProblemKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,14 +56,14 @@ final class StaticFiles extends Handler.Abstract {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-            ProblemDetails.of(405, "method-not-allowed", "Method not allowed", "the page's files can only be read (GET)")
+            ProblemDetails.of(ProblemKind.METHOD_NOT_ALLOWED, "the page's files can only be read (GET)")
                     .write(response, callback);
             return true;
         }
         String path = Request.getPathInContext(request);
         Optional<File> file = find(path.endsWith("/") ? path + "index.html" : path);
         if (file.isEmpty()) {
-            ProblemDetails.of(404, "not-found", "Not found", "there is no file " + path).write(response, callback);
+            ProblemDetails.of(ProblemKind.NOT_FOUND, "there is no file " + path).write(response, callback);
             return true;
         }
         File found = file.get();

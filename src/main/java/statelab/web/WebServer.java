@@ -1,5 +1,6 @@
 package statelab.web;
 
+import statelab.problem.ProblemException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
@@ -93,7 +94,7 @@ public final class WebServer implements AutoCloseable {
     private void measureOnce() {
         try {
             compare.runFirst();
-        } catch (ApiProblem e) {
+        } catch (ProblemException e) {
             lab.publish(LabEvent.of("error", null, "the first Redis-vs-JWT measurement failed: " + e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("the first Redis-vs-JWT measurement failed", e);

@@ -78,7 +78,7 @@ class StateLabsPageIT {
     @Test
     void an_unknown_lab_is_a_404_problem_and_a_get_is_not_a_run() {
         assertThat(api.post("api/labs/teleport/run").status()).isEqualTo(404);
-        assertThat(api.post("api/labs/teleport/run").json().get("kind").asText()).isEqualTo("unknown-lab");
+        assertThat(api.post("api/labs/teleport/run").json().get("kind").asText()).isEqualTo("not-found");
         assertThat(api.get("api/labs").json().fieldNames()).toIterable()
                 .containsExactly("cache", "uploads", "rate-limit", "lost-update", "rolling-restart", "scale-out");
         assertThat(api.get("api/labs/cache/run").status()).isEqualTo(405);

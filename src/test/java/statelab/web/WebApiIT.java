@@ -104,7 +104,7 @@ class WebApiIT {
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.json().get("kind").asText()).isEqualTo("unknown-node");
+        assertThat(answer.json().get("kind").asText()).isEqualTo("not-found");
         assertThat(answer.json().get("detail").asText()).contains("S9");
         JsonNode log = api.get("api/state").json().get("log");
         assertThat(log.get(log.size() - 1).get("type").asText()).isEqualTo("error");
@@ -126,7 +126,7 @@ class WebApiIT {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.json().get("kind").asText()).isEqualTo("bad-json");
+        assertThat(answer.json().get("kind").asText()).isEqualTo("bad-request");
         assertThat(answer.json().get("status").asInt()).isEqualTo(400);
         assertThat(api.get("api/state").json().get("jwtRevocation").asBoolean()).isFalse();
     }
@@ -137,7 +137,7 @@ class WebApiIT {
         ApiClient.Answer wrongMethod = api.get("api/lab/next");
 
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json().get("kind").asText()).isEqualTo("unknown-endpoint");
+        assertThat(unknown.json().get("kind").asText()).isEqualTo("not-found");
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
         assertThat(wrongMethod.json().get("kind").asText()).isEqualTo("method-not-allowed");

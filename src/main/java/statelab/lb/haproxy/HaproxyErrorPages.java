@@ -1,5 +1,6 @@
 package statelab.lb.haproxy;
 
+import statelab.problem.ProblemKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,15 +46,12 @@ public final class HaproxyErrorPages {
 
     private static ProblemDetails problem(int status) {
         return switch (status) {
-            case 400 -> ProblemDetails.of(400, "bad-request", "Bad request", "the load balancer could not read this request");
-            case 408 -> ProblemDetails.of(408, "timeout", "Request timeout", "the request did not arrive in time");
-            case 413 -> ProblemDetails.of(413, "too-large", "Request body too large",
-                    "the load balancer accepts bodies of at most " + HaproxyConfig.MAX_BODY_BYTES + " bytes");
-            case 500 -> ProblemDetails.of(500, "server-error", "Internal error", "the load balancer failed");
-            case 503 -> ProblemDetails.of(503, "node-down", "No node is up",
-                    "the load balancer has no healthy node to send this request to");
-            default -> ProblemDetails.of(status, "node-down", reason(status),
-                    "the node stopped answering while handling this request");
+            case 400 -> ProblemDetails.of(ProblemKind.BAD_REQUEST, "the load balancer could not read this request");
+            case 408 -> ProblemDetails.of(ProblemKind.TIMEOUT, "the request did not arrive in time");
+            case 413 -> ProblemDetails.of(ProblemKind.TOO_LARGE, "the load balancer accepts bodies of at most " + HaproxyConfig.MAX_BODY_BYTES + " bytes");
+            case 500 -> ProblemDetails.of(ProblemKind.SERVER_ERROR, "the load balancer failed");
+            case 503 -> ProblemDetails.of(ProblemKind.NODE_DOWN, "the load balancer has no healthy node to send this request to");
+            default -> ProblemDetails.of(ProblemKind.NODE_DOWN, status, "the node stopped answering while handling this request");
         };
     }
 
