@@ -124,8 +124,10 @@ final class StateLabSteps implements AutoCloseable {
         }
         figures.add("passwordsChecked", scope, checked);
         figures.set("guesses", step.count());
+        long refused = step.count() - checked;
         return "counted by " + (scope.equals("redis") ? "Redis" : "each node") + ": " + checked + " of " + step.count()
-                + " passwords checked for " + name + " " + byNode + ", the rest refused (429)";
+                + " passwords checked for " + name + " " + byNode
+                + (refused == 0 ? ", none refused" : ", " + refused + " refused unchecked (429)");
     }
 
     String loginThrottle(StateStep.LoginThrottle step) {
