@@ -1,6 +1,7 @@
 package statelab.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import statelab.TestLab;
+import statelab.lab.BalancerKinds;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
 import statelab.session.LoginThrottle;
@@ -42,6 +44,22 @@ class LoginRaceIT {
         testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)));
 
         List<Integer> statuses = guessAtOnce(testLab.lb(Strategy.REDIS));
+
+        assertThat(passwordsChecked(statuses)).isLessThanOrEqualTo(LoginThrottle.LIMIT);
+        assertThat(statuses).isSubsetOf(401, 200, 429);
+    }
+
+    @Test
+    void twenty_guesses_at_once_through_haproxy_check_at_most_the_limit_of_passwords() throws Exception {
+        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)).withBalancer(BalancerKinds.HAPROXY));
+        URI lb = testLab.lb(Strategy.REDIS);
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            // Ready once HAProxy's first health checks have seen a node.
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(lb.resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        }
+
+        List<Integer> statuses = guessAtOnce(lb);
 
         assertThat(passwordsChecked(statuses)).isLessThanOrEqualTo(LoginThrottle.LIMIT);
         assertThat(statuses).isSubsetOf(401, 200, 429);
