@@ -2,7 +2,15 @@ package statelab;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -40,6 +48,34 @@ class ArchitectureTest {
                 .whereLayer("node").mayOnlyBeAccessedByLayers("lab", "web", "scenario", "bench", "cli")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("node", "lab", "web", "scenario", "bench", "cli")
                 .whereLayer("problem").mayOnlyBeAccessedByLayers("node", "lb", "lab", "web", "scenario", "bench", "cli")
+                .check(CLASSES);
+    }
+
+    /**
+     * A thread that sleeps or waits for another while holding a monitor blocks everyone who wants it
+     * (the state broadcaster behind a restart), and on JDK 21-23 pins its carrier if it is virtual.
+     * Waiting belongs outside the lock; ArchUnit sees direct calls only, so this catches the obvious.
+     */
+    @Test
+    void no_synchronized_method_sleeps_or_waits_for_another_thread() {
+        DescribedPredicate<JavaMethodCall> blocking = DescribedPredicate.describe("a sleep or a wait for another thread", call -> {
+            String owner = call.getTargetOwner().getName();
+            String name = call.getName();
+            return (owner.equals(Thread.class.getName()) && (name.equals("sleep") || name.equals("join")))
+                    || (owner.equals(java.util.concurrent.CountDownLatch.class.getName()) && name.equals("await"))
+                    || (owner.equals(java.util.concurrent.Future.class.getName()) && name.equals("get"))
+                    || (owner.equals(java.util.concurrent.CompletableFuture.class.getName()) && (name.equals("get") || name.equals("join")))
+                    || name.equals("awaitHealth");
+        });
+        ArchRuleDefinition.noMethods().that().haveModifier(JavaModifier.SYNCHRONIZED)
+                .should(new ArchCondition<JavaMethod>("call " + blocking.getDescription()) {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        method.getMethodCallsFromSelf().stream().filter(blocking).forEach(call ->
+                                events.add(SimpleConditionEvent.violated(method, method.getFullName() + " holds its monitor while it calls "
+                                        + call.getTarget().getFullName())));
+                    }
+                })
                 .check(CLASSES);
     }
 }
