@@ -33,14 +33,14 @@ final class TargetChecks {
         nodeRatio(phases, "jwt").ifPresent(checks::add);
         for (BenchReport.Phase lb : phases) {
             if (lb.target().equals("lb") && lb.kill() == null) {
-                find(phases, lb.strategy(), "direct").ifPresent(direct -> checks.add(ratio(
+                find(phases, lb.strategy(), "direct", lb.users()).ifPresent(direct -> checks.add(ratio(
                         "LB: " + lb.strategy() + " through the balancer vs straight to a node", lb, direct,
                         lb.strategy().equals("in-memory") ? "most answers through the balancer are not-recognised failures" : "")));
             }
         }
         for (BenchReport.Phase lb : phases) {
             if (lb.target().equals("lb") && lb.kill() == null) {
-                find(phases, lb.strategy(), "haproxy").filter(h -> h.kill() == null).ifPresent(haproxy -> checks.add(ratio(
+                find(phases, lb.strategy(), "haproxy", lb.users()).filter(h -> h.kill() == null).ifPresent(haproxy -> checks.add(ratio(
                         "LB: " + lb.strategy() + " through our balancer vs through HAProxy over the same nodes", lb, haproxy,
                         MIN_HAPROXY_RATIO, "")));
             }
@@ -74,6 +74,11 @@ final class TargetChecks {
                 measured.throughput(), base.throughput(), cpuMeasured, cpuBase, cpuMeasured == 0 ? 0 : cpuBase / cpuMeasured);
         return new BenchReport.TargetCheck(name, ratio, ">= " + minimum + "x", ratio >= minimum,
                 note.isEmpty() ? detail : detail + "; " + note);
+    }
+
+    /** On a users curve each point is compared with the phase of the same number of users. */
+    private static Optional<BenchReport.Phase> find(List<BenchReport.Phase> phases, String strategy, String target, int users) {
+        return phases.stream().filter(p -> p.strategy().equals(strategy) && p.target().equals(target) && p.users() == users).findFirst();
     }
 
     private static Optional<BenchReport.Phase> find(List<BenchReport.Phase> phases, String strategy, String target) {
