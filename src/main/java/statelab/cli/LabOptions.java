@@ -31,6 +31,9 @@ final class LabOptions {
             description = "The load balancer in front of each cluster: 'statelab' (our own, the default) or 'haproxy' (the system's haproxy).")
     String balancer;
 
+    @Option(names = "--node-processes", description = "Run each node as a JVM of its own (Kill is then SIGKILL of that process).")
+    boolean nodeProcesses;
+
     LabConfig config() throws UsageProblem {
         if (statelab.lab.BalancerKinds.byKey(balancer).isEmpty()) {
             throw new UsageProblem("--balancer is one of " + statelab.lab.BalancerKinds.keys() + ", not '" + balancer + "'");
@@ -51,6 +54,6 @@ final class LabOptions {
         }
         return LabConfig.standard().withRedisUrl(redisUrl).withNodes(nodes)
                 .withRedisPersistence(persistence).withJwtRevocation(jwtRevocation)
-                .withSharedThrottle(throttle.equals("redis")).withHttps(https).withBalancer(balancer).withRedisHa(redisHa);
+                .withSharedThrottle(throttle.equals("redis")).withHttps(https).withBalancer(balancer).withNodeProcesses(nodeProcesses).withRedisHa(redisHa);
     }
 }

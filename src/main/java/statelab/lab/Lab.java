@@ -30,6 +30,7 @@ public final class Lab implements AutoCloseable {
     private final SessionStrategies strategies;
     private final Map<Strategy, Cluster> clusters = new java.util.LinkedHashMap<>();
     private NodeLauncher launcher;
+    private LabKeyFile keyFile;
     private final List<LabListener> listeners = new CopyOnWriteArrayList<>();
 
     private final java.nio.file.Path disks;
@@ -67,7 +68,13 @@ public final class Lab implements AutoCloseable {
             SessionCookies cookies = new SessionCookies(config.https());
             lab.tls = config.https() ? TlsMaterial.generate() : null;
             TlsEndpoint endpoint = lab.tls == null ? null : new TlsEndpoint(lab.tls.keyStore(), lab.tls.password());
-            lab.launcher = new InProcessNodeLauncher(lab.strategies, users, cookies, pool);
+            if (config.nodeProcesses()) {
+                lab.keyFile = LabKeyFile.create(lab.strategies.keys());
+                lab.launcher = new OsProcessNodeLauncher(config, redis.url(), redis.replicated() ? 1 : 0,
+                        lab.keyFile.signingKeys(), lab.strategies::jwtRevocation);
+            } else {
+                lab.launcher = new InProcessNodeLauncher(lab.strategies, users, cookies, pool);
+            }
             BalancerKinds.Factory balancers = BalancerKinds.byKey(config.balancer()).orElseThrow();
             for (Strategy strategy : config.strategies()) {
                 Cluster cluster = new Cluster(strategy.kind(), lab.launcher,
@@ -249,6 +256,7 @@ public final class Lab implements AutoCloseable {
     /** Turns the jwt cluster's Redis deny-list on or off. */
     public void setJwtRevocation(boolean on) {
         strategies.setJwtRevocation(on);
+        launcher.jwtRevocationSwitched(on);
         publish(LabEvent.of("jwt-revocation", Strategy.JWT.key(),
                 on ? "jwt nodes now check a Redis deny-list on every request" : "jwt nodes no longer check a deny-list"));
     }
@@ -256,6 +264,10 @@ public final class Lab implements AutoCloseable {
     /** Signs new tokens with a fresh key; tokens signed with the old one stay valid until they expire. */
     public String rotateJwtKey() {
         String kid = strategies.keys().rotate();
+        if (keyFile != null) {
+            keyFile.write(strategies.keys());
+        }
+        launcher.jwtKeysChanged();
         publish(LabEvent.of("jwt-key-rotated", Strategy.JWT.key(), "tokens are now signed with key " + kid
                 + "; the old key still verifies until its last token expires"));
         return kid;
@@ -346,6 +358,9 @@ public final class Lab implements AutoCloseable {
         }
         if (launcher != null) {
             launcher.close();
+        }
+        if (keyFile != null) {
+            keyFile.close();
         }
         strategies.close();
         redis.close();

@@ -17,6 +17,17 @@ public interface NodeLauncher extends AutoCloseable {
      */
     RunningNode launch(String id, ClusterKind kind, int port) throws Exception;
 
+    /**
+     * The lab rotated its token key: running nodes must sign and verify with the new set before this
+     * returns. Nodes inside the lab share the key objects, so by default there is nothing to do.
+     */
+    default void jwtKeysChanged() {
+    }
+
+    /** The jwt deny-list was switched: running nodes follow before this returns. */
+    default void jwtRevocationSwitched(boolean on) {
+    }
+
     /** Stops whatever the launcher holds beyond its nodes (which the cluster kills itself). */
     @Override
     default void close() {

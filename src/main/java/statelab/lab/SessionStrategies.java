@@ -24,7 +24,8 @@ import statelab.session.redis.RedisRevocationList;
  */
 final class SessionStrategies implements NodeContext, AutoCloseable {
     private final SessionPolicy policy;
-    private final RedisControl redis;
+    private final String redisUrl;
+    private final int replicasToWait;
     private final ClientResources redisResources;
     private final JwtKeys keys;
     private final TokenIssuer issuer;
@@ -37,18 +38,31 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
     /** @param disks the directory under which each node makes its own (deleted with the lab) */
     SessionStrategies(SessionPolicy policy, RedisControl redis, boolean jwtRevocation, boolean sharedThrottle,
                       java.nio.file.Path disks) {
+        // A retired key verifies for as long as the longest token it signed can live.
+        this(policy, redis.url(), redis.replicated() ? 1 : 0, JwtKeys.generate(policy.idle(), policy.clock()),
+                jwtRevocation, sharedThrottle, disks);
+    }
+
+    /**
+     * The parts a node in a process of its own shares with the lab: Redis by URL, the token keys
+     * read from the lab's key file.
+     *
+     * @param replicasToWait replicas a sign-in waits for (1 behind Sentinel, else 0)
+     */
+    SessionStrategies(SessionPolicy policy, String redisUrl, int replicasToWait, JwtKeys keys,
+                      boolean jwtRevocation, boolean sharedThrottle, java.nio.file.Path disks) {
         this.policy = policy;
         this.sharedThrottle = new java.util.concurrent.atomic.AtomicBoolean(sharedThrottle);
         this.disks = disks;
-        this.redis = redis;
+        this.redisUrl = redisUrl;
+        this.replicasToWait = replicasToWait;
         // Reconnect within half a second of Redis coming back, instead of Lettuce's default back-off of up to 30 s.
         this.redisResources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
                 .build();
-        // A retired key verifies for as long as the longest token it signed can live.
-        this.keys = JwtKeys.generate(policy.idle(), policy.clock());
+        this.keys = keys;
         this.issuer = new TokenIssuer(keys, policy);
-        this.revocationLink = new RedisLink(redisResources, redis.url());
+        this.revocationLink = new RedisLink(redisResources, redisUrl);
         this.revocations = new SwitchableRevocationList(new RedisRevocationList(revocationLink), jwtRevocation);
     }
 
@@ -63,12 +77,12 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
 
     @Override
     public RedisLink newRedisLink() {
-        return new RedisLink(redisResources, redis.url());
+        return new RedisLink(redisResources, redisUrl);
     }
 
     @Override
     public int redisReplicasToWait() {
-        return redis.replicated() ? 1 : 0;
+        return replicasToWait;
     }
 
     @Override
@@ -106,7 +120,7 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
 
     /** A fresh node's own directory and its own connection to the shared store (the state labs). */
     statelab.node.NodeStores storesForNode(String nodeId) {
-        return new statelab.node.NodeStores(nodeId, new RedisLink(redisResources, redis.url()), disks);
+        return new statelab.node.NodeStores(nodeId, new RedisLink(redisResources, redisUrl), disks);
     }
 
     void setJwtRevocation(boolean on) {

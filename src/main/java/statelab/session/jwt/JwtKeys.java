@@ -87,6 +87,46 @@ public final class JwtKeys {
         publicKeys = new JWKSet(keys);
     }
 
+    /**
+     * Everything a node in another process needs, as a JWK set: the current key with its private half
+     * first, then each retired public key with its expiry ({@code exp}: when it stops verifying).
+     * Whoever holds this can sign tokens; it belongs in a file only the lab and its nodes can read.
+     */
+    public synchronized JWKSet exportWithSigningKey() {
+        List<JWK> keys = new ArrayList<>();
+        keys.add(current);
+        for (Retired r : retired) {
+            keys.add(new ECKey.Builder((ECKey) r.publicKey()).expirationTime(java.util.Date.from(r.until())).build());
+        }
+        return new JWKSet(keys);
+    }
+
+    /** Keys read from {@link #exportWithSigningKey()}, for a node in another process. */
+    public static JwtKeys fromExport(JWKSet exported, Duration overlap, Clock clock) {
+        JwtKeys keys = new JwtKeys(overlap, clock);
+        keys.load(exported);
+        return keys;
+    }
+
+    /**
+     * Replaces these keys with an export's (after the lab rotated): the first key signs from now on,
+     * the others verify until their expiry. Throws IllegalArgumentException when the first has no private half.
+     */
+    public synchronized void load(JWKSet exported) {
+        List<JWK> all = exported.getKeys();
+        if (all.isEmpty() || !(all.get(0) instanceof ECKey signing) || !signing.isPrivate()) {
+            throw new IllegalArgumentException("the key file does not start with a private EC signing key");
+        }
+        List<Retired> old = new ArrayList<>();
+        for (JWK key : all.subList(1, all.size())) {
+            Instant until = key.getExpirationTime() == null ? clock.instant().plus(overlap) : key.getExpirationTime().toInstant();
+            old.add(new Retired(new ECKey.Builder((ECKey) key).expirationTime(null).build().toPublicJWK(), until));
+        }
+        current = signing;
+        retired = List.copyOf(old);
+        prune();
+    }
+
     private static ECKey newKey() {
         try {
             return new ECKeyGenerator(Curve.P_256)

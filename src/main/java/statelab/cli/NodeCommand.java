@@ -1,0 +1,63 @@
+package statelab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import statelab.lab.ClusterKind;
+import statelab.lab.ClusterKinds;
+import statelab.lab.StandaloneNode;
+
+/**
+ * {@code statelab node}: one app node as a process of its own, as {@code --node-processes} starts
+ * them. It prints {@code ready <port>} once it listens, then follows commands on its standard input
+ * and stops when that input ends (see {@link StandaloneNode}).
+ */
+@Command(name = "node", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Run one app node (S1, S2, ...) as its own process; it stops when its standard input ends.")
+final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--id", required = true, paramLabel = "ID", description = "The node's id, such as S1.")
+    String id;
+
+    @Option(names = "--strategy", required = true, paramLabel = "KEY", description = "The cluster kind: in-memory, sticky, redis, jwt, ...")
+    String strategy;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Loopback port to listen on; 0 for any free one (default).")
+    int port;
+
+    @Option(names = "--redis", required = true, paramLabel = "URL", description = "The lab's Redis, such as redis://127.0.0.1:6379.")
+    String redisUrl;
+
+    @Option(names = "--redis-wait", paramLabel = "N", defaultValue = "0", description = "Replicas a sign-in waits for (1 behind Sentinel).")
+    int redisWait;
+
+    @Option(names = "--jwks", paramLabel = "FILE", description = "The lab's key file (signing key and verifying keys); without it the node makes keys of its own.")
+    Path keyFile;
+
+    @Option(names = "--jwt-revocation", description = "Start with the jwt deny-list on.")
+    boolean jwtRevocation;
+
+    @Option(names = "--login-throttle", paramLabel = "WHERE", defaultValue = "redis", description = "'redis' (shared) or 'node'.")
+    String throttle;
+
+    @Option(names = "--https", description = "The balancers answer HTTPS, so cookies are Secure with the __Host- prefix.")
+    boolean https;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ClusterKind kind = ClusterKinds.byKey(strategy).orElseThrow(() ->
+                new UsageProblem("--strategy is one of " + ClusterKinds.keys() + ", not '" + strategy + "'"));
+        if (!throttle.equals("redis") && !throttle.equals("node")) {
+            throw new UsageProblem("--login-throttle is 'redis' or 'node', not '" + throttle + "'");
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageProblem("--port must be between 0 and 65535");
+        }
+        return new StandaloneNode(id, kind, port, redisUrl, redisWait, keyFile, jwtRevocation, throttle.equals("redis"), https)
+                .run(System.out);
+    }
+}

@@ -1,0 +1,219 @@
+package statelab.lab;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs each node as a JVM of its own ({@code statelab node}), with a small heap and, when there is
+ * one, the jar's class-data archive (as the {@code statelab} launcher script uses it). A kill is
+ * SIGKILL. The node learns of key rotations and the deny-list switch over its standard input and
+ * reports its session count on its standard output ({@link StandaloneNode}); when the lab goes away
+ * its end of the pipe closes and the node exits, and a shutdown hook kills whatever is left.
+ */
+final class OsProcessNodeLauncher implements NodeLauncher {
+    /** The command line's entry point: the lab names it rather than depend on the CLI's package. */
+    static final String MAIN_CLASS = "statelab.cli.StateLabCommand";
+    static final List<String> JVM_OPTIONS = List.of("-Xmx48m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
+            "-Xlog:cds*=off", "-Xlog:aot*=off");
+    private static final long READY_SECONDS = 30;
+    private static final long ACK_SECONDS = 5;
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "node-reaper"));
+    }
+
+    private final LabConfig config;
+    private final String redisUrl;
+    private final int redisReplicasToWait;
+    private final Path keyFile;
+    private final BooleanSupplier jwtRevocation;
+    private final Set<ProcessNode> running = ConcurrentHashMap.newKeySet();
+
+    OsProcessNodeLauncher(LabConfig config, String redisUrl, int redisReplicasToWait, Path keyFile, BooleanSupplier jwtRevocation) {
+        this.config = config;
+        this.redisUrl = redisUrl;
+        this.redisReplicasToWait = redisReplicasToWait;
+        this.keyFile = keyFile;
+        this.jwtRevocation = jwtRevocation;
+    }
+
+    @Override
+    public RunningNode launch(String id, ClusterKind kind, int port) throws Exception {
+        Process process = new ProcessBuilder(command(id, kind, port)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        LIVE.add(process);
+        process.onExit().thenRun(() -> LIVE.remove(process));
+        ProcessNode node = new ProcessNode(process);
+        try {
+            int listening = node.ready.get(READY_SECONDS, TimeUnit.SECONDS);
+            node.uri = URI.create("http://127.0.0.1:" + listening);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            process.destroyForcibly();
+            throw new IOException("node " + id + " (" + kind.key() + ") did not start as a process: " + node.lastLine, e);
+        }
+        running.add(node);
+        process.onExit().thenRun(() -> running.remove(node));
+        return node;
+    }
+
+    private List<String> command(String id, ClusterKind kind, int port) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        String classPath = System.getProperty("java.class.path");
+        Path archive = classDataArchive(classPath);
+        if (archive != null) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.addAll(List.of("-cp", classPath, MAIN_CLASS, "node", "--id", id, "--strategy", kind.key(),
+                "--port", Integer.toString(port), "--redis", redisUrl, "--redis-wait", Integer.toString(redisReplicasToWait),
+                "--jwks", keyFile.toString(), "--login-throttle", config.sharedThrottle() ? "redis" : "node"));
+        if (jwtRevocation.getAsBoolean()) {
+            command.add("--jwt-revocation");
+        }
+        if (config.https()) {
+            command.add("--https");
+        }
+        return command;
+    }
+
+    /** The launcher script's archive beside the jar, when the lab runs from the jar and the archive is complete. */
+    private static Path classDataArchive(String classPath) {
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            return null;
+        }
+        Path jar = Path.of(classPath);
+        Path archive = jar.resolveSibling("statelab.jsa");
+        try {
+            return Files.isRegularFile(archive)
+                    && !Files.getLastModifiedTime(archive).toInstant().isBefore(Files.getLastModifiedTime(jar).toInstant())
+                    ? archive : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void jwtKeysChanged() {
+        tellAll("jwt-keys");
+    }
+
+    @Override
+    public void jwtRevocationSwitched(boolean on) {
+        tellAll("jwt-revocation " + (on ? "on" : "off"));
+    }
+
+    private void tellAll(String command) {
+        List<String> failed = new ArrayList<>();
+        for (ProcessNode node : running) {
+            if (!node.tell(command)) {
+                failed.add(node.uri.toString());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("nodes at " + failed + " did not confirm '" + command + "'");
+        }
+    }
+
+    @Override
+    public void close() {
+        running.forEach(ProcessNode::kill);
+    }
+
+    /** A node process: its uri once ready, its last reported session count, its command pipe. */
+    private static final class ProcessNode implements RunningNode {
+        private final Process process;
+        private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+        private final BlockingQueue<String> answers = new ArrayBlockingQueue<>(16);
+        private volatile URI uri;
+        private volatile int sessions;
+        private volatile String lastLine = "(no output)";
+
+        ProcessNode(Process process) {
+            this.process = process;
+            Thread.ofVirtual().name("node-output").start(this::readOutput);
+        }
+
+        private void readOutput() {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lastLine = line.length() > 200 ? line.substring(0, 200) : line;
+                    if (line.startsWith("ready ")) {
+                        ready.complete(Integer.parseInt(line.substring(6).strip()));
+                    } else if (line.startsWith("sessions ")) {
+                        sessions = Integer.parseInt(line.substring(9).strip());
+                    } else if (line.startsWith("ok ") || line.startsWith("error ")) {
+                        answers.offer(line);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // The process died or printed something else; its exit says the rest.
+            }
+            ready.completeExceptionally(new IOException("the node process ended"));
+        }
+
+        /** Sends a command and waits for the node to confirm it; false when it did not. */
+        synchronized boolean tell(String command) {
+            answers.clear();
+            try {
+                OutputStream in = process.getOutputStream();
+                in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                String answer = answers.poll(ACK_SECONDS, TimeUnit.SECONDS);
+                return ("ok " + command).equals(answer);
+            } catch (IOException e) {
+                return !process.isAlive();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        @Override
+        public URI uri() {
+            return uri;
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public boolean running() {
+            return process.isAlive();
+        }
+
+        @Override
+        public int sessionsHeld() {
+            return process.isAlive() ? sessions : 0;
+        }
+
+        /** SIGKILL, then waits until the process is gone so its port is free for a restart. */
+        @Override
+        public void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

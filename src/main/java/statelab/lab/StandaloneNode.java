@@ -1,0 +1,117 @@
+package statelab.lab;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import statelab.node.SessionCookies;
+import statelab.session.SessionPolicy;
+import statelab.session.UserDirectory;
+import statelab.session.jwt.JwtKeys;
+
+/**
+ * One node as the whole job of its process ({@code statelab node}), started by
+ * {@link OsProcessNodeLauncher}. It talks with the lab over its own standard streams, which no other
+ * process can reach: it prints {@code ready <port>} once it listens and {@code sessions <n>} whenever
+ * the number of sessions in its memory changes; it reads commands, one a line, and answers
+ * {@code ok <command>} once applied: {@code jwt-keys} (read the key file again: the lab rotated),
+ * {@code jwt-revocation on|off}. When its input ends (the lab closed it, or died) the node stops and
+ * the process exits.
+ *
+ * @param keyFile the lab's key file ({@code jwt-keys.json}); null to make keys of its own (a node run by hand)
+ */
+public record StandaloneNode(String id, ClusterKind kind, int port, String redisUrl, int redisReplicasToWait,
+                             Path keyFile, boolean jwtRevocation, boolean sharedThrottle, boolean https) {
+    private static final long REPORT_MILLIS = 100;
+
+    /** Runs the node until standard input ends; answers the exit code. */
+    public int run(PrintStream out) throws Exception {
+        SessionPolicy policy = SessionPolicy.standard();
+        JwtKeys keys = keyFile == null ? JwtKeys.generate(policy.idle(), policy.clock())
+                : JwtKeys.fromExport(readKeys(keyFile), policy.idle(), policy.clock());
+        QueuedThreadPool pool = new QueuedThreadPool(64, 2);
+        pool.setName("node");
+        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        pool.start();
+        try (SessionStrategies strategies = new SessionStrategies(policy, redisUrl, redisReplicasToWait, keys,
+                jwtRevocation, sharedThrottle)) {
+            RunningNode node = new InProcessNodeLauncher(strategies, UserDirectory.demo(), new SessionCookies(https), pool)
+                    .launch(id, kind, port);
+            out.println("ready " + node.uri().getPort());
+            out.flush();
+            Thread reporter = Thread.ofPlatform().daemon().name("sessions-report").start(() -> report(node, out));
+            follow(strategies, keys, out);
+            reporter.interrupt();
+            node.kill();
+        } finally {
+            pool.stop();
+        }
+        return 0;
+    }
+
+    /** Applies the lab's commands until its end of the pipe closes. */
+    private void follow(SessionStrategies strategies, JwtKeys keys, PrintStream out) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String command = line.strip();
+            try {
+                switch (command) {
+                    case "jwt-keys" -> keys.load(readKeys(keyFile));
+                    case "jwt-revocation on" -> strategies.setJwtRevocation(true);
+                    case "jwt-revocation off" -> strategies.setJwtRevocation(false);
+                    default -> {
+                        out.println("error unknown command");
+                        out.flush();
+                        continue;
+                    }
+                }
+                synchronized (out) {
+                    out.println("ok " + command);
+                    out.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                synchronized (out) {
+                    out.println("error " + command + ": " + e.getMessage());
+                    out.flush();
+                }
+            }
+        }
+    }
+
+    private static void report(RunningNode node, PrintStream out) {
+        int last = -1;
+        while (!Thread.currentThread().isInterrupted()) {
+            int now = node.sessionsHeld();
+            if (now != last) {
+                synchronized (out) {
+                    out.println("sessions " + now);
+                    out.flush();
+                }
+                last = now;
+            }
+            try {
+                Thread.sleep(REPORT_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static JWKSet readKeys(Path file) throws IOException {
+        if (file == null) {
+            throw new IOException("this node was started without a key file");
+        }
+        try {
+            return JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+            throw new IOException("the key file " + file + " is not a JWK set", e);
+        }
+    }
+}
