@@ -60,13 +60,32 @@ public final class Cluster implements AutoCloseable {
         balancer.onHealthChange(this::reportHealth);
     }
 
-    /** Starts {@code nodes} nodes, then the balancer in front of them. */
+    /**
+     * Starts {@code nodes} nodes at once (a node process takes a moment to start), then puts them
+     * behind the balancer in id order, then starts the balancer.
+     */
     Cluster start(int nodes) throws Exception {
         lock.lock();
         try {
             startCount = nodes;
+            List<NodeSlot> fresh = new ArrayList<>();
+            List<java.util.concurrent.Future<RunningNode>> started = new ArrayList<>();
+            try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < nodes; i++) {
+                    NodeSlot slot = newSlot();
+                    fresh.add(slot);
+                    started.add(executor.submit(() -> launcher.launch(slot.id, kind, 0)));
+                }
+            }
             for (int i = 0; i < nodes; i++) {
-                launch(newSlot());
+                NodeSlot slot = fresh.get(i);
+                try {
+                    slot.node = started.get(i).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+                slot.port = slot.node.uri().getPort();
+                balancer.addBackend(slot.uri());
             }
         } finally {
             lock.unlock();

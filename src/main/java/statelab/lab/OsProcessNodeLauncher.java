@@ -29,9 +29,16 @@ import java.util.function.BooleanSupplier;
 final class OsProcessNodeLauncher implements NodeLauncher {
     /** The command line's entry point: the lab names it rather than depend on the CLI's package. */
     static final String MAIN_CLASS = "statelab.cli.StateLabCommand";
+    /**
+     * A small heap and the client compiler only: a node's live data is a few hundred kilobytes, and
+     * the optimising compiler's threads and code cache would cost each of twelve processes more memory
+     * and start-up time than they earn. One Netty arena each, for the same reason.
+     */
     static final List<String> JVM_OPTIONS = List.of("-Xmx48m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
-            "-Xlog:cds*=off", "-Xlog:aot*=off");
-    private static final long READY_SECONDS = 30;
+            "-XX:ReservedCodeCacheSize=24m", "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1",
+            "--enable-native-access=ALL-UNNAMED", "-Xlog:cds*=off", "-Xlog:aot*=off");
+    /** Generous: on a busy two-core machine a dozen JVMs starting at once each get little of a core. */
+    private static final long READY_SECONDS = 120;
     private static final long ACK_SECONDS = 5;
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -56,7 +63,7 @@ final class OsProcessNodeLauncher implements NodeLauncher {
 
     @Override
     public RunningNode launch(String id, ClusterKind kind, int port) throws Exception {
-        Process process = new ProcessBuilder(command(id, kind, port)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command(id, kind, port)).redirectErrorStream(true).start();
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
         ProcessNode node = new ProcessNode(process);
@@ -65,7 +72,7 @@ final class OsProcessNodeLauncher implements NodeLauncher {
             node.uri = URI.create("http://127.0.0.1:" + listening);
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
             process.destroyForcibly();
-            throw new IOException("node " + id + " (" + kind.key() + ") did not start as a process: " + node.lastLine, e);
+            throw new IOException("node " + id + " (" + kind.key() + ") did not start as a process: " + node.output(), e);
         }
         running.add(node);
         process.onExit().thenRun(() -> running.remove(node));
@@ -143,17 +150,24 @@ final class OsProcessNodeLauncher implements NodeLauncher {
         private final BlockingQueue<String> answers = new ArrayBlockingQueue<>(16);
         private volatile URI uri;
         private volatile int sessions;
-        private volatile String lastLine = "(no output)";
+        /** The last lines the process printed (a few, cut short), to explain a start that failed. */
+        private final java.util.Deque<String> lastLines = new java.util.ArrayDeque<>();
 
         ProcessNode(Process process) {
             this.process = process;
-            Thread.ofVirtual().name("node-output").start(this::readOutput);
+            // A platform thread: a read from a pipe would pin a virtual thread's carrier for the node's whole life.
+            Thread.ofPlatform().daemon().name("node-output").stackSize(256 * 1024).start(this::readOutput);
         }
 
         private void readOutput() {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lastLine = line.length() > 200 ? line.substring(0, 200) : line;
+                    synchronized (lastLines) {
+                        if (lastLines.size() == 8) {
+                            lastLines.removeFirst();
+                        }
+                        lastLines.addLast(line.length() > 200 ? line.substring(0, 200) : line);
+                    }
                     if (line.startsWith("ready ")) {
                         ready.complete(Integer.parseInt(line.substring(6).strip()));
                     } else if (line.startsWith("sessions ")) {
@@ -166,6 +180,12 @@ final class OsProcessNodeLauncher implements NodeLauncher {
                 // The process died or printed something else; its exit says the rest.
             }
             ready.completeExceptionally(new IOException("the node process ended"));
+        }
+
+        String output() {
+            synchronized (lastLines) {
+                return lastLines.isEmpty() ? "(no output)" : String.join(" | ", lastLines);
+            }
         }
 
         /** Sends a command and waits for the node to confirm it; false when it did not. */

@@ -40,18 +40,23 @@ public record StandaloneNode(String id, ClusterKind kind, int port, String redis
         pool.setName("node");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         pool.start();
+        Path disks = Files.createTempDirectory("statelab-node-" + id + "-");
         try (SessionStrategies strategies = new SessionStrategies(policy, redisUrl, redisReplicasToWait, keys,
-                jwtRevocation, sharedThrottle)) {
-            RunningNode node = new InProcessNodeLauncher(strategies, UserDirectory.demo(), new SessionCookies(https), pool)
+                jwtRevocation, sharedThrottle, disks)) {
+            UserDirectory users = UserDirectory.demo();
+            RunningNode node = new InProcessNodeLauncher(strategies, users, new SessionCookies(https), pool)
                     .launch(id, kind, port);
             out.println("ready " + node.uri().getPort());
             out.flush();
+            // As the lab does for its own nodes: a cold hash of the first sign-in would take seconds.
+            users.warmedUp();
             Thread reporter = Thread.ofPlatform().daemon().name("sessions-report").start(() -> report(node, out));
             follow(strategies, keys, out);
             reporter.interrupt();
             node.kill();
         } finally {
             pool.stop();
+            statelab.node.NodeStores.deleteTree(disks);
         }
         return 0;
     }

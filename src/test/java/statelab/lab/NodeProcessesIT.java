@@ -1,0 +1,139 @@
+package statelab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import statelab.TestLab;
+import statelab.scenario.LabClient;
+import statelab.scenario.RequestResult;
+import statelab.scenario.Scenario;
+import statelab.scenario.ScenarioReport;
+import statelab.scenario.ScenarioRunner;
+import statelab.scenario.Scenarios;
+import statelab.session.FailureKind;
+
+/**
+ * With --node-processes every node is a JVM of its own, and the lesson comes out the same. Two
+ * clusters (six JVMs) rather than four keep the test's cost down: in-memory shows the session count
+ * crossing the process boundary, jwt the key file and the deny-list switch; the redis cluster's nodes
+ * reach Redis the same way every node here does (the shared sign-in throttle).
+ */
+class NodeProcessesIT {
+    private static TestLab testLab;
+    private static ScenarioReport seed;
+    private static final Map<String, Long> PIDS_BEFORE_SEED = new HashMap<>();
+
+    @BeforeAll
+    static void run_the_seed_on_node_processes() throws Exception {
+        testLab = TestLab.start(LabConfig.standard().withNodeProcesses(true)
+                .withStrategies(List.of(Strategy.IN_MEMORY, Strategy.JWT)));
+        for (Cluster cluster : testLab.lab().clusters()) {
+            cluster.nodes().forEach(n -> PIDS_BEFORE_SEED.put(cluster.kind().key() + "/" + n.id(), n.pid()));
+        }
+        Scenario scenario = Scenarios.seed();
+        try (ScenarioRunner runner = new ScenarioRunner(testLab.lab(), scenario.users())) {
+            seed = runner.run(scenario, step -> { });
+        }
+    }
+
+    @AfterAll
+    static void stop_lab() {
+        testLab.close();
+        assertThat(PIDS_BEFORE_SEED.values()).as("no node process outlives the lab")
+                .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void every_node_is_a_process_of_its_own() {
+        assertThat(PIDS_BEFORE_SEED).hasSize(6);
+        assertThat(PIDS_BEFORE_SEED.values()).doesNotHaveDuplicates()
+                .allMatch(pid -> pid > 0 && pid != ProcessHandle.current().pid());
+    }
+
+    @Test
+    void the_seed_gives_the_lesson_s_totals() {
+        Map<String, int[]> expected = Map.of("in-memory", new int[] {2, 6}, "jwt", new int[] {8, 0});
+        expected.forEach((strategy, totals) -> {
+            ScenarioReport.Totals t = seed.totals(strategy);
+            assertThat(new int[] {t.success(), t.failure()}).as(strategy).containsExactly(totals);
+        });
+        List<String> jwt = new ArrayList<>();
+        seed.results("jwt").forEach(r -> jwt.add(r.summary()));
+        assertThat(jwt).containsExactly("S1 success", "S2 success", "S3 success", "S1 success",
+                "S2 success", "S3 success", "S2 success", "S3 success");
+    }
+
+    @Test
+    void kill_is_sigkill_the_process_is_gone_and_the_node_reports_no_pid() {
+        for (Cluster cluster : testLab.lab().clusters()) {
+            long pid = PIDS_BEFORE_SEED.get(cluster.kind().key() + "/S1");
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as(cluster.kind().key()).isFalse();
+            NodeView s1 = cluster.nodes().get(0);
+            assertThat(s1.up()).isFalse();
+            assertThat(s1.pid()).isZero();
+        }
+    }
+
+    @Test
+    void a_node_s_session_count_crosses_the_process_boundary() {
+        Cluster cluster = testLab.lab().cluster(Strategy.IN_MEMORY);
+        int before = cluster.nodes().stream().mapToInt(NodeView::sessions).sum();
+
+        testLab.signedInAlice(Strategy.IN_MEMORY);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> cluster.nodes().stream().mapToInt(NodeView::sessions).sum() == before + 1);
+    }
+
+    @Test
+    void a_key_rotation_reaches_the_running_nodes_and_old_tokens_still_verify() {
+        LabClient before = testLab.signedInAlice(Strategy.JWT);
+
+        String kid = testLab.lab().rotateJwtKey();
+        LabClient after = testLab.signedInAlice(Strategy.JWT);
+        List<RequestResult> oldToken = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            oldToken.add(before.send("GET", "/profile", null));
+        }
+
+        assertThat(keyId(after.jar().get(testLab.lab().credentialCookie(Strategy.JWT)))).isEqualTo(kid);
+        assertThat(oldToken).allMatch(RequestResult::succeeded);
+    }
+
+    @Test
+    void the_deny_list_switch_reaches_the_running_nodes() {
+        testLab.lab().setJwtRevocation(true);
+        try {
+            LabClient bob = testLab.client(Strategy.JWT);
+            bob.send("POST", "/login", TestLab.BOB_LOGIN);
+            String cookie = testLab.lab().credentialCookie(Strategy.JWT);
+            String token = bob.jar().get(cookie);
+            bob.send("POST", "/logout", null);
+            LabClient thief = testLab.client(Strategy.JWT);
+            thief.jar().put(cookie, token);
+
+            RequestResult first = thief.send("GET", "/profile", null);
+            RequestResult second = thief.send("GET", "/profile", null);
+
+            assertThat(List.of(first, second)).extracting(RequestResult::kind).containsOnly(FailureKind.REVOKED);
+            assertThat(first.node()).isNotEqualTo(second.node());
+        } finally {
+            testLab.lab().setJwtRevocation(false);
+        }
+    }
+
+    private static String keyId(String jwt) {
+        String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))), StandardCharsets.UTF_8);
+        int at = header.indexOf("\"kid\":\"") + 7;
+        return header.substring(at, header.indexOf('"', at));
+    }
+}
