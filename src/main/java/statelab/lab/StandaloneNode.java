@@ -48,8 +48,6 @@ public record StandaloneNode(String id, ClusterKind kind, int port, String redis
                     .launch(id, kind, port);
             out.println("ready " + node.uri().getPort());
             out.flush();
-            // As the lab does for its own nodes: a cold hash of the first sign-in would take seconds.
-            users.warmedUp();
             Thread reporter = Thread.ofPlatform().daemon().name("sessions-report").start(() -> report(node, out));
             follow(strategies, keys, out);
             reporter.interrupt();
