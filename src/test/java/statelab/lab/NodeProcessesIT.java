@@ -65,7 +65,9 @@ class NodeProcessesIT {
         Map<String, int[]> expected = Map.of("in-memory", new int[] {2, 6}, "jwt", new int[] {8, 0});
         expected.forEach((strategy, totals) -> {
             ScenarioReport.Totals t = seed.totals(strategy);
-            assertThat(new int[] {t.success(), t.failure()}).as(strategy).containsExactly(totals);
+            List<String> row = new ArrayList<>();
+            seed.results(strategy).forEach(r -> row.add(r.summary()));
+            assertThat(new int[] {t.success(), t.failure()}).as(strategy + " " + row).containsExactly(totals);
         });
         List<String> jwt = new ArrayList<>();
         seed.results("jwt").forEach(r -> jwt.add(r.summary()));
