@@ -148,6 +148,7 @@ final class OsProcessNodeLauncher implements NodeLauncher {
         private final Process process;
         private final CompletableFuture<Integer> ready = new CompletableFuture<>();
         private final BlockingQueue<String> answers = new ArrayBlockingQueue<>(16);
+        private final java.util.concurrent.locks.ReentrantLock telling = new java.util.concurrent.locks.ReentrantLock();
         private volatile URI uri;
         private volatile int sessions;
         /** The last lines the process printed (a few, cut short), to explain a start that failed. */
@@ -189,7 +190,9 @@ final class OsProcessNodeLauncher implements NodeLauncher {
         }
 
         /** Sends a command and waits for the node to confirm it; false when it did not. */
-        synchronized boolean tell(String command) {
+        boolean tell(String command) {
+            // A lock that does not pin a virtual thread while it waits for the node's answer.
+            telling.lock();
             answers.clear();
             try {
                 OutputStream in = process.getOutputStream();
@@ -202,6 +205,8 @@ final class OsProcessNodeLauncher implements NodeLauncher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
+            } finally {
+                telling.unlock();
             }
         }
 
