@@ -37,6 +37,11 @@ public final class EmbeddedRedis implements RedisControl {
 
     /** Starts a server on a free port; with {@code persistent}, an append-only file in a temp folder. */
     public static EmbeddedRedis start(boolean persistent) {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            // The artifact's Windows binary is Redis 5.0, which has no GETEX: every redis-cluster request would fail.
+            throw new IllegalStateException("the Redis bundled for Windows is 5.0 and lacks GETEX, which the redis cluster "
+                    + "needs; run a Redis 6.2 or newer (WSL, Docker) and start the lab with --redis redis://127.0.0.1:6379");
+        }
         EmbeddedRedis redis = new EmbeddedRedis(freePort(), persistent);
         redis.start();
         return redis;
