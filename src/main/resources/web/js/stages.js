@@ -10,7 +10,7 @@ import { api } from './api.js';
  * @typedef {import('./verdict.js').Moment} Moment
  * @typedef {{
  *   id: string, title: string, columns: string[], moments: Moment[], controls: string[],
- *   setupLabel: string, setup: () => Promise<any>, text: string[], todo: string[],
+ *   setupLabel: string, setup: () => Promise<any>, text: string[], todo: string[], beginLabel?: string,
  * }} Stage
  */
 
@@ -20,9 +20,9 @@ const ALL = ['in-memory', 'sticky', 'redis', 'jwt'];
 export const STAGES = [
   {
     id: 'one-server', title: 'One server', columns: ['in-memory'], moments: [], controls: ['send-next'],
-    setupLabel: 'Setting up one server (S2 and S3 switched off)',
+    setupLabel: 'Setting up one server (S2 and S3 switched off)', beginLabel: 'Begin: switch S2 and S3 off',
     setup: async () => { await api.reset(); await api.kill('S2'); return api.kill('S3'); },
-    text: ['The in-memory cluster, with S2 and S3 switched off: its balancer has only S1 to send Alice to. This is the app before anyone scaled it.'],
+    text: ['The in-memory cluster with S2 and S3 switched off (“Begin” does that): its balancer has only S1 to send Alice to. This is the app before anyone scaled it.'],
     todo: ['Send the four requests: login, profile, settings, dashboard.', 'Every one lands on S1, which remembers Alice. Nothing to fix yet.'],
   },
   {
@@ -109,7 +109,7 @@ export function createStages({ section, run, onChange }) {
     for (const control of /** @type {NodeListOf<HTMLElement>} */ (section.querySelectorAll('[data-control]'))) {
       control.hidden = stage.id !== 'playground' && !stage.controls.includes(control.dataset.control ?? '');
     }
-    setText(begin, readyId === stage.id ? 'Start this step again' : `Begin step ${n + 1}`);
+    setText(begin, readyId === stage.id ? 'Start this step again' : stage.beginLabel ?? `Begin step ${n + 1}`);
     if (stage.id === 'playground') setText(begin, 'Reset the playground');
     const after = STAGES[n + 1];
     next.hidden = !after;

@@ -173,6 +173,8 @@ class LessonPageIT {
         page.click("#lab-jwt-revocation");
         waitUp().until(() -> "true".equals(page.attr("#lab-jwt-revocation", "aria-pressed")) && page.idle());
         page.sendNext();
+        page.click("#add-node");
+        waitUp().until(() -> page.visible("[data-strategy='redis'] [data-node='S4']") && page.idle());
 
         page.click("#reset-lab");
         waitUp().until(() -> page.sent() == 0 && page.idle() && page.enabled("#kill-s1"));
@@ -186,9 +188,10 @@ class LessonPageIT {
         assertThat(page.attr("#lab-jwt-revocation", "aria-pressed")).isEqualTo("false");
         for (String strategy : ALL) {
             assertThat(page.counters(strategy)).containsExactly(0, 0);
-            assertThat(cluster(state, strategy).get("nodes")).allMatch(n -> n.get("up").asBoolean());
+            assertThat(cluster(state, strategy).get("nodes")).hasSize(3).allMatch(n -> n.get("up").asBoolean());
         }
         assertThat(page.textContent("[data-strategy='redis'] .last-outcome")).isEqualTo("no request yet");
+        waitUp().until(() -> page.driver().findElements(By.cssSelector("[data-strategy='redis'] [data-node]")).size() == 3);
     }
 
     @Test
