@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import statelab.lab.ClusterKind;
 import statelab.lab.ClusterKinds;
+import statelab.lab.SentinelCheck;
 import statelab.lab.StandaloneNode;
 
 /**
@@ -26,11 +27,18 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Loopback port to listen on; 0 for any free one (default).")
     int port;
 
-    @Option(names = "--redis", required = true, paramLabel = "URL", description = "The lab's Redis, such as redis://127.0.0.1:6379.")
+    @Option(names = "--redis", required = true, paramLabel = "URL", description = "The Redis, such as redis://127.0.0.1:6379, or behind Sentinel redis-sentinel://10.0.0.2:26379,10.0.0.3:26379#statelab (then a sign-in waits for a replica).")
     String redisUrl;
 
     @Option(names = "--redis-wait", paramLabel = "N", defaultValue = "0", description = "Replicas a sign-in waits for (1 behind Sentinel).")
     int redisWait;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}); the host's own address when the balancer runs elsewhere.")
+    String host;
+
+    @Option(names = "--service", description = "Run until stopped (SIGTERM) and ignore standard input: a node on a host of its own, under systemd.")
+    boolean service;
 
     @Option(names = "--jwks", paramLabel = "FILE", description = "The lab's key file (signing key and verifying keys); without it the node makes keys of its own.")
     Path keyFile;
@@ -57,7 +65,14 @@ final class NodeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UsageProblem("--port must be between 0 and 65535");
         }
-        return new StandaloneNode(id, kind, port, redisUrl, redisWait, keyFile, jwtRevocation, throttle.equals("redis"), https)
+        int replicas = redisWait;
+        if (SentinelCheck.isSentinelUrl(redisUrl)) {
+            // One line and exit 1 now, rather than a node whose every sign-in fails later.
+            SentinelCheck.requirePrimary(redisUrl);
+            replicas = Math.max(replicas, 1);
+        }
+        return new StandaloneNode(id, kind, port, redisUrl, replicas, keyFile, jwtRevocation, throttle.equals("redis"), https,
+                host, service)
                 .run(System.out);
     }
 }

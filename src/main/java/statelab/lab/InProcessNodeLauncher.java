@@ -15,6 +15,8 @@ final class InProcessNodeLauncher implements NodeLauncher {
     private final UserDirectory users;
     private final SessionCookies cookies;
     private final ThreadPool threadPool;
+    /** Where nodes listen: loopback in the lab, any address for a node on a host of its own. */
+    private String host = "127.0.0.1";
 
     InProcessNodeLauncher(SessionStrategies strategies, UserDirectory users, SessionCookies cookies, ThreadPool threadPool) {
         this.strategies = strategies;
@@ -23,10 +25,16 @@ final class InProcessNodeLauncher implements NodeLauncher {
         this.threadPool = threadPool;
     }
 
+    /** Nodes launched from now on listen on this address. */
+    InProcessNodeLauncher listenOn(String address) {
+        this.host = address;
+        return this;
+    }
+
     @Override
     public RunningNode launch(String id, ClusterKind kind, int port) throws Exception {
         AppNode node = new AppNode(id, port, strategies.forNode(kind), users, cookies,
-                strategies.throttleForNode(), threadPool, strategies.storesForNode(id)).start();
+                strategies.throttleForNode(), threadPool, strategies.storesForNode(id)).listenOn(host).start();
         return new InProcessNode(node);
     }
 

@@ -26,9 +26,14 @@ import statelab.session.jwt.JwtKeys;
  * the process exits.
  *
  * @param keyFile the lab's key file ({@code jwt-keys.json}); null to make keys of its own (a node run by hand)
+ * @param host    the address to listen on: loopback for the lab's nodes, a host's own address for a node on a
+ *                host of its own (docs/DEPLOY.md)
+ * @param service run until the process is stopped (SIGTERM) and ignore standard input, as a service on a host
+ *                of its own does; otherwise run until standard input ends, as the lab's node processes do
  */
 public record StandaloneNode(String id, ClusterKind kind, int port, String redisUrl, int redisReplicasToWait,
-                             Path keyFile, boolean jwtRevocation, boolean sharedThrottle, boolean https) {
+                             Path keyFile, boolean jwtRevocation, boolean sharedThrottle, boolean https,
+                             String host, boolean service) {
     private static final long REPORT_MILLIS = 100;
 
     /** Runs the node until standard input ends; answers the exit code. */
@@ -45,11 +50,15 @@ public record StandaloneNode(String id, ClusterKind kind, int port, String redis
                 jwtRevocation, sharedThrottle, disks)) {
             UserDirectory users = UserDirectory.demo();
             RunningNode node = new InProcessNodeLauncher(strategies, users, new SessionCookies(https), pool)
-                    .launch(id, kind, port);
+                    .listenOn(host).launch(id, kind, port);
             out.println("ready " + node.uri().getPort());
             out.flush();
             Thread reporter = Thread.ofPlatform().daemon().name("sessions-report").start(() -> report(node, out));
-            follow(strategies, keys, out);
+            if (service) {
+                untilStopped();
+            } else {
+                follow(strategies, keys, out);
+            }
             reporter.interrupt();
             node.kill();
         } finally {
@@ -57,6 +66,13 @@ public record StandaloneNode(String id, ClusterKind kind, int port, String redis
             statelab.node.NodeStores.deleteTree(disks);
         }
         return 0;
+    }
+
+    /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C). */
+    private static void untilStopped() throws InterruptedException {
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "node-stop"));
+        stop.await();
     }
 
     /** Applies the lab's commands until its end of the pipe closes. */

@@ -51,6 +51,12 @@ public final class AppNode implements AutoCloseable {
         server.setErrorHandler(new ProblemErrorHandler());
     }
 
+    /** Listens on this address instead of loopback (a node on a host of its own); call before {@link #start()}. */
+    public AppNode listenOn(String host) {
+        connector.setHost(host);
+        return this;
+    }
+
     /** Starts listening; throws when the port cannot be bound. */
     public AppNode start() throws Exception {
         server.start();
@@ -66,7 +72,9 @@ public final class AppNode implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + port());
+        String host = connector.getHost();
+        // Bound to every interface: the node's own machine reaches it on loopback.
+        return URI.create("http://" + (host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port());
     }
 
     public boolean running() {
