@@ -26,6 +26,11 @@ final class LabKeyFile implements AutoCloseable {
         try {
             LabKeyFile file = new LabKeyFile(Files.createTempDirectory("statelab-keys",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+            // Also gone when the JVM ends before the lab could close (stopped while it started): the folder
+            // is registered first, so it is deleted after the files in it.
+            file.dir.toFile().deleteOnExit();
+            file.signingKeys().toFile().deleteOnExit();
+            file.publicKeys().toFile().deleteOnExit();
             file.write(keys);
             return file;
         } catch (IOException e) {
