@@ -29,6 +29,32 @@ public record InternalUser(String name, String password) {
         return users.withUser(name, PasswordHash.of(password.toCharArray(), ROUNDS));
     }
 
+    /**
+     * For a node run as a process of its own: the environment variable that carries this user as
+     * {@code name=hash} (the hash only, never the password; the environment, unlike the command line,
+     * is not shown to other users).
+     */
+    public static final String ENVIRONMENT = "STATELAB_INTERNAL_USER";
+
+    /** The value of {@link #ENVIRONMENT} for this user. */
+    public String environmentValue() {
+        return name + "=" + PasswordHash.of(password.toCharArray(), ROUNDS).text();
+    }
+
+    /** The directory with the user named in {@link #ENVIRONMENT} added, or as it is when the variable is absent or malformed. */
+    public static UserDirectory addFromEnvironment(UserDirectory users) {
+        String value = System.getenv(ENVIRONMENT);
+        int split = value == null ? -1 : value.indexOf('=');
+        if (split <= 0) {
+            return users;
+        }
+        try {
+            return users.withUser(value.substring(0, split), PasswordHash.parse(value.substring(split + 1)));
+        } catch (IllegalArgumentException e) {
+            return users;
+        }
+    }
+
     /** The JSON body of {@code POST /login} as this user. */
     public String loginBody() {
         return "{\"user\":\"" + name + "\",\"password\":\"" + password + "\"}";

@@ -71,7 +71,7 @@ public final class Lab implements AutoCloseable {
             if (config.nodeProcesses()) {
                 lab.keyFile = LabKeyFile.create(lab.strategies.keys());
                 lab.launcher = new OsProcessNodeLauncher(config, redis.url(), redis.replicated() ? 1 : 0,
-                        lab.keyFile.signingKeys(), lab.strategies::jwtRevocation);
+                        lab.keyFile.signingKeys(), lab.strategies::jwtRevocation, lab.internalUser);
             } else {
                 lab.launcher = new InProcessNodeLauncher(lab.strategies, users, cookies, pool);
             }

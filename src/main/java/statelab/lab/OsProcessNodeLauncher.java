@@ -51,10 +51,13 @@ final class OsProcessNodeLauncher implements NodeLauncher {
     private final int redisReplicasToWait;
     private final Path keyFile;
     private final BooleanSupplier jwtRevocation;
+    private final InternalUser internalUser;
     private final Set<ProcessNode> running = ConcurrentHashMap.newKeySet();
 
-    OsProcessNodeLauncher(LabConfig config, String redisUrl, int redisReplicasToWait, Path keyFile, BooleanSupplier jwtRevocation) {
+    OsProcessNodeLauncher(LabConfig config, String redisUrl, int redisReplicasToWait, Path keyFile, BooleanSupplier jwtRevocation,
+                          InternalUser internalUser) {
         this.config = config;
+        this.internalUser = internalUser;
         this.redisUrl = redisUrl;
         this.redisReplicasToWait = redisReplicasToWait;
         this.keyFile = keyFile;
@@ -63,7 +66,10 @@ final class OsProcessNodeLauncher implements NodeLauncher {
 
     @Override
     public RunningNode launch(String id, ClusterKind kind, int port) throws Exception {
-        Process process = new ProcessBuilder(command(id, kind, port)).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command(id, kind, port)).redirectErrorStream(true);
+        // The page's own runs sign in as the lab's internal user on every node, in-process or not.
+        builder.environment().put(InternalUser.ENVIRONMENT, internalUser.environmentValue());
+        Process process = builder.start();
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
         ProcessNode node = new ProcessNode(process);

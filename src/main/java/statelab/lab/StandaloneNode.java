@@ -48,7 +48,7 @@ public record StandaloneNode(String id, ClusterKind kind, int port, String redis
         Path disks = Files.createTempDirectory("statelab-node-" + id + "-");
         try (SessionStrategies strategies = new SessionStrategies(policy, redisUrl, redisReplicasToWait, keys,
                 jwtRevocation, sharedThrottle, disks)) {
-            UserDirectory users = UserDirectory.demo();
+            UserDirectory users = InternalUser.addFromEnvironment(UserDirectory.demo());
             RunningNode node = new InProcessNodeLauncher(strategies, users, new SessionCookies(https), pool)
                     .listenOn(host).launch(id, kind, port);
             out.println("ready " + node.uri().getPort());

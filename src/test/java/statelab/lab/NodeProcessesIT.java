@@ -87,6 +87,16 @@ class NodeProcessesIT {
     }
 
     @Test
+    void the_lab_s_internal_user_signs_in_on_a_node_process() {
+        NodeView node = testLab.lab().cluster(Strategy.JWT).nodes().stream().filter(NodeView::up).findFirst().orElseThrow();
+        try (LabClient probe = LabClient.direct(node.url(), Strategy.JWT)) {
+            RequestResult login = probe.send("POST", "/login", testLab.lab().internalUser().loginBody());
+
+            assertThat(login.succeeded()).as(login.summary()).isTrue();
+        }
+    }
+
+    @Test
     void a_node_s_session_count_crosses_the_process_boundary() {
         Cluster cluster = testLab.lab().cluster(Strategy.IN_MEMORY);
         int before = cluster.nodes().stream().mapToInt(NodeView::sessions).sum();
