@@ -125,8 +125,10 @@ public final class EmbeddedRedis implements RedisControl {
      * with {@code appendfsync always}, and waits until Redis has written what it already holds into it
      * (so stopping right after loses nothing); off, no file. The next start uses the same setting.
      */
+    // Not synchronized: it waits on Redis (up to seconds) and must not pin a virtual thread under this
+    // object's monitor; the lab's callers take their actions one at a time anyway.
     @Override
-    public synchronized void setPersistent(boolean on) {
+    public void setPersistent(boolean on) {
         if (!running()) {
             throw new IllegalStateException("Redis is stopped; start it before changing its persistence");
         }
