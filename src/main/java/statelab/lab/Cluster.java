@@ -74,7 +74,7 @@ public final class Cluster implements AutoCloseable {
                 for (int i = 0; i < nodes; i++) {
                     NodeSlot slot = newSlot();
                     fresh.add(slot);
-                    started.add(executor.submit(() -> launcher.launch(slot.id, kind, 0)));
+                    started.add(executor.submit(() -> launcher.launch(slot.id, kind, slot.port)));
                 }
             }
             for (int i = 0; i < nodes; i++) {
@@ -261,6 +261,7 @@ public final class Cluster implements AutoCloseable {
 
     private NodeSlot newSlot() {
         NodeSlot slot = new NodeSlot("S" + (slots.size() + 1));
+        slot.port = NodePorts.choose();
         slots.put(slot.id, slot);
         return slot;
     }

@@ -16,6 +16,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Balancer extends AutoCloseable {
 
+    /**
+     * The largest request body any balancer of the lab forwards (the avatar upload's limit); a body
+     * declared or found larger is refused with 413 {@code too-large} before any node sees it.
+     */
+    int MAX_BODY_BYTES = 1024 * 1024;
+
     /** Starts listening; the URI is known after this. */
     Balancer start() throws Exception;
 

@@ -17,7 +17,7 @@ final class RequestBodies {
      * The largest body the balancer accepts: an avatar of the state labs (1 MiB) is the largest any
      * node takes; JSON bodies are refused by the nodes themselves past 8 KiB.
      */
-    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_BYTES = Balancer.MAX_BODY_BYTES;
 
     private RequestBodies() {
     }

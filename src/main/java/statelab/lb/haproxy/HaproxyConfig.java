@@ -13,7 +13,7 @@ import statelab.lb.BalancingPolicies;
  * one good answer to come back and three failures to go down, while a refused or reset connection
  * in real traffic marks a server down at once (our balancer's rule); a request that could not
  * connect is retried on the next server, body included (bodies are buffered first); bodies over
- * 64 KiB are refused; HAProxy's own errors are RFC 9457 problem bodies ({@link HaproxyErrorPages}).
+ * 1 MiB are refused; HAProxy's own errors are RFC 9457 problem bodies ({@link HaproxyErrorPages}).
  * Usable on its own (the {@code haproxy-config} command prints one).
  *
  * @param listen       where clients connect, such as {@code 127.0.0.1:8081}
@@ -32,7 +32,7 @@ public record HaproxyConfig(String listen, String policy, List<URI> servers, Pat
     public static final Duration CHECK_INTERVAL = Duration.ofMillis(250);
     /** Failed checks in a row before a server is marked down (HAProxy's {@code fall}). */
     public static final int FALL = 3;
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_BODY_BYTES = statelab.lb.Balancer.MAX_BODY_BYTES;
 
     public HaproxyConfig {
         servers = List.copyOf(servers);
@@ -72,7 +72,6 @@ public record HaproxyConfig(String listen, String policy, List<URI> servers, Pat
         out.append("  timeout connect 1s\n  timeout client 30s\n  timeout server 30s\n");
         out.append("  timeout http-request 10s\n  timeout http-keep-alive 30s\n  timeout check 1s\n");
         out.append("  retries 3\n  option redispatch 1\n  retry-on conn-failure\n");
-        out.append("  option http-buffer-request\n");
         if (errorPages != null) {
             for (int status : HaproxyErrorPages.STATUSES) {
                 out.append("  errorfile ").append(status).append(' ').append(errorPages.resolve(status + ".http")).append('\n');
@@ -85,6 +84,9 @@ public record HaproxyConfig(String listen, String policy, List<URI> servers, Pat
         }
         out.append('\n');
         out.append("  http-request deny deny_status 413 if { req.hdr_val(content-length) gt ").append(MAX_BODY_BYTES).append(" }\n");
+        // Buffer the body (for the retry of a refused POST) only after the size check: with
+        // `option http-buffer-request` HAProxy would first wait for a body it is about to refuse.
+        out.append("  http-request wait-for-body time 10s\n");
         out.append("  default_backend ").append(BACKEND).append('\n');
         out.append("\nbackend ").append(BACKEND).append('\n');
         out.append("  balance roundrobin\n");

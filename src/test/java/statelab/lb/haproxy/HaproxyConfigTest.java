@@ -21,7 +21,7 @@ class HaproxyConfigTest {
         String text = config("round-robin", null).text();
 
         assertThat(text).contains("balance roundrobin", "option httpchk GET /health", "retry-on conn-failure",
-                "option redispatch", "option http-buffer-request", "bind 127.0.0.1:8081\n",
+                "option redispatch", "http-request wait-for-body time 10s", "bind 127.0.0.1:8081\n",
                 "check inter 250ms rise 1 fall 3", "on-error mark-down", "stats socket /tmp/x/admin.sock mode 600 level admin");
         assertThat(text.indexOf("server node-40001 127.0.0.1:40001")).isLessThan(text.indexOf("server node-40002 127.0.0.1:40002"));
         assertThat(text).doesNotContain("cookie lb");
@@ -36,11 +36,12 @@ class HaproxyConfigTest {
     }
 
     @Test
-    void bodies_over_64_kib_are_refused_and_errors_are_problem_files() {
+    void bodies_over_1_mib_are_refused_before_buffering_and_errors_are_problem_files() {
         String text = config("round-robin", null).text();
 
-        assertThat(text).contains("deny_status 413 if { req.hdr_val(content-length) gt 65536 }",
+        assertThat(text).contains("deny_status 413 if { req.hdr_val(content-length) gt 1048576 }",
                 "errorfile 503 /tmp/x/503.http", "errorfile 502 /tmp/x/502.http", "errorfile 504 /tmp/x/504.http");
+        assertThat(text.indexOf("deny_status 413")).isLessThan(text.indexOf("wait-for-body"));
     }
 
     @Test
