@@ -22,6 +22,7 @@ import statelab.lb.Balancer;
  */
 public final class Cluster implements AutoCloseable {
     /** How long a restart or an added node may take to be seen healthy by the balancer's own checks. */
+    static final Duration REBIND_TIMEOUT = Duration.ofSeconds(3);
     static final Duration SEEN_TIMEOUT = Duration.ofSeconds(5);
 
     private final ClusterKind kind;
@@ -268,10 +269,30 @@ public final class Cluster implements AutoCloseable {
 
     /** Called with the lock held: starts the slot's node and makes sure the balancer has it. */
     private void launch(NodeSlot slot) throws Exception {
-        RunningNode node = launcher.launch(slot.id, kind, slot.port);
+        RunningNode node = launchOnItsPort(slot);
         slot.port = node.uri().getPort();
         slot.node = node;
         balancer.addBackend(slot.uri());
+    }
+
+    /**
+     * A restarted node takes its old port back. The crashed node's half-closed connections (a
+     * balancer that keeps idle connections, as HAProxy does, closes its side late) can hold that
+     * port for a moment, so a refused bind is tried again for up to {@link #REBIND_TIMEOUT}.
+     */
+    private RunningNode launchOnItsPort(NodeSlot slot) throws Exception {
+        long deadline = System.nanoTime() + REBIND_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return launcher.launch(slot.id, kind, slot.port);
+            } catch (java.io.IOException e) {
+                boolean bindRefused = e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException;
+                if (!bindRefused || slot.port == 0 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     private void awaitSeen(String id, URI uri) throws InterruptedException {

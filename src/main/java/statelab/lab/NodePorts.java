@@ -1,5 +1,6 @@
 package statelab.lab;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class NodePorts {
     static final int LOWEST = 10_000;
+    static final String RANGE_FILE = "/proc/sys/net/ipv4/ip_local_port_range";
     private static final int TRIES = 50;
 
     private NodePorts() {
@@ -38,9 +40,9 @@ final class NodePorts {
     }
 
     static int ephemeralLow() {
-        try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-            return Integer.parseInt(range.split("\\s+")[0]);
+        // Line by line: Files.readString trusts the size procfs reports and can return a partial read.
+        try (BufferedReader reader = Files.newBufferedReader(Path.of(RANGE_FILE))) {
+            return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
