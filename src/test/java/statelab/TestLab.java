@@ -31,7 +31,30 @@ public final class TestLab implements AutoCloseable {
     }
 
     public static TestLab start(LabConfig config) throws Exception {
-        return new TestLab(Lab.start(config));
+        try {
+            return new TestLab(Lab.start(config));
+        } catch (statelab.lb.haproxy.HaproxyMissingException e) {
+            requireHaproxy();
+            throw e;
+        }
+    }
+
+    /**
+     * For a test that runs the system's HAProxy: returns when {@code haproxy} is installed; otherwise
+     * fails the test in CI (where these tests must run) and skips it elsewhere, as the browser tests do.
+     */
+    public static void requireHaproxy() {
+        boolean installed = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/haproxy"))
+                || java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                        .anyMatch(dir -> !dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "haproxy")));
+        if (installed) {
+            return;
+        }
+        String missing = "this test runs the system's haproxy, which is not installed (Debian: apt-get install haproxy)";
+        if ("true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail(missing + "; in CI it must run, not be skipped");
+        }
+        org.junit.jupiter.api.Assumptions.abort(missing + "; skipped on this machine");
     }
 
     public Lab lab() {

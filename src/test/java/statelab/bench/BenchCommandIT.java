@@ -105,6 +105,7 @@ class BenchCommandIT {
 
     @Test
     void haproxy_over_the_same_nodes_is_measured_beside_our_balancer_and_compared_with_it() throws Exception {
+        TestLab.requireHaproxy();
         try (TestLab lab = TestLab.start()) {
             BenchPlan plan = new BenchPlan(List.of(Strategy.JWT, Strategy.STICKY), List.of(Target.LB, Target.HAPROXY), 2,
                     Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), 0, Optional.empty());

@@ -42,6 +42,7 @@ class HaproxyConfigCommandIT {
 
     @Test
     void the_printed_config_for_two_app_hosts_passes_haproxy_s_own_check(@TempDir Path dir) throws Exception {
+        TestLab.requireHaproxy();
         int exit = run("haproxy-config", "--policy", "sticky", "--port", "8080", "--error-pages", dir.resolve("errors").toString(),
                 "--backend", "http://10.0.0.2:8081", "--backend", "http://10.0.0.3:8081");
 
@@ -58,6 +59,7 @@ class HaproxyConfigCommandIT {
 
     @Test
     void haproxy_on_the_printed_config_in_front_of_the_lab_s_nodes_serves_every_request_of_the_seed_through_the_kill(@TempDir Path dir) throws Exception {
+        TestLab.requireHaproxy();
         try (TestLab lab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)))) {
             WebServer page = lab.own(WebServer.start(lab.lab(), 0));
             int port = freePort();
