@@ -133,6 +133,11 @@ public final class Cluster implements AutoCloseable {
 
     /** Crashes the node; answers false when it was already down. */
     public boolean kill(String id) {
+        return stop(id, "node-killed", " crashed: its port is closed and its memory is gone");
+    }
+
+    /** Ends the slot's node at once and, when one was up, tells the listeners; answers whether one was. */
+    private boolean stop(String id, String eventType, String what) {
         lock.lock();
         try {
             NodeSlot slot = slot(id);
@@ -144,7 +149,7 @@ public final class Cluster implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        events.accept(LabEvent.of("node-killed", kind.key(), id + " crashed: its port is closed and its memory is gone"));
+        events.accept(LabEvent.of(eventType, kind.key(), id + what));
         return true;
     }
 
@@ -213,19 +218,7 @@ public final class Cluster implements AutoCloseable {
      * stopping it loses no request, only its memory. Answers false when it was already down.
      */
     public boolean stopDrained(String id) {
-        lock.lock();
-        try {
-            NodeSlot slot = slot(id);
-            if (slot.node == null) {
-                return false;
-            }
-            slot.node.kill();
-            slot.node = null;
-        } finally {
-            lock.unlock();
-        }
-        events.accept(LabEvent.of("node-stopped", kind.key(), id + " stopped once drained: no request was cut off, its memory is gone"));
-        return true;
+        return stop(id, "node-stopped", " stopped once drained: no request was cut off, its memory is gone");
     }
 
     /**
