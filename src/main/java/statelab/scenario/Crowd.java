@@ -138,7 +138,7 @@ final class Crowd implements AutoCloseable {
         for (Browser browser : browsers) {
             figures.add("failedRequests", browser.cluster, browser.failed + (browser.signInFailed ? 1 : 0));
             boolean signedOut = browser.last != null && !browser.last.succeeded()
-                    && browser.last.kind() == FailureKind.NOT_RECOGNISED;
+                    && browser.last.failedWith(FailureKind.NOT_RECOGNISED);
             figures.add("usersSignedOut", browser.cluster, signedOut ? 1 : 0);
             figures.add("servedByNewNode", browser.cluster, browser.servedByNewNode);
             figures.add("requests", browser.cluster, browser.sent);
@@ -184,7 +184,7 @@ final class Crowd implements AutoCloseable {
             browser.failed++;
             String why = result.status() == 0 && result.wire() != null && result.wire().body() != null
                     ? String.valueOf(result.wire().body().get("error")) : Integer.toString(result.status());
-            browser.failures.merge((result.kind() == null ? "failure" : result.kind().key()) + " " + why, 1, Integer::sum);
+            browser.failures.merge((result.kind() == null ? "failure" : result.kind()) + " " + why, 1, Integer::sum);
             return;
         }
         browser.served++;

@@ -131,7 +131,7 @@ public final class FailoverDrill {
             if (result.succeeded()) {
                 return true;
             }
-            if (result.kind() != FailureKind.STORE_DOWN || System.nanoTime() > deadline) {
+            if (!result.failedWith(FailureKind.STORE_DOWN) || System.nanoTime() > deadline) {
                 return false;
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());

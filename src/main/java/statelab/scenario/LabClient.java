@@ -106,7 +106,7 @@ public final class LabClient implements AutoCloseable {
             long micros = (System.nanoTime() - started) / 1_000;
             Wire wire = new Wire(cookies, List.of(), null, List.of(), null, credentialBytes(cookies), token,
                     Map.of("error", String.valueOf(e)));
-            return new RequestResult(method, path, null, 0, Outcome.FAILURE, FailureKind.NODE_DOWN, micros, wire);
+            return new RequestResult(method, path, null, 0, FailureKind.NODE_DOWN, micros, wire);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + method + " " + path, e);
@@ -120,21 +120,27 @@ public final class LabClient implements AutoCloseable {
         if (status / 100 == 2 && user != null) {
             return new RequestResult(method, path, wire.servedBy(), status, Outcome.SUCCESS, null, micros, wire);
         }
-        return new RequestResult(method, path, wire.servedBy(), status, Outcome.FAILURE, kindOf(status, wire), micros, wire);
+        return new RequestResult(method, path, wire.servedBy(), status, Outcome.FAILURE, kindOf(status, wire.body()), micros, wire);
     }
 
-    private static FailureKind kindOf(int status, Wire wire) {
-        Object kind = wire.body() == null ? null : wire.body().get("kind");
-        if (kind instanceof String key) {
-            var known = FailureKind.fromKey(key);
-            if (known.isPresent()) {
-                return known.get();
-            }
+    /**
+     * The kind the answer's problem body names (its {@code kind}, else the last part of its {@code type}),
+     * whether or not it is a session failure kind; without one, what the status says: a gateway error is
+     * {@code node-down}, a 401 or a 2xx without a user {@code not-recognised}, any other {@code http-STATUS}.
+     */
+    static String kindOf(int status, Map<String, Object> body) {
+        Object kind = body == null ? null : body.get("kind");
+        if (kind instanceof String key && !key.isBlank()) {
+            return key;
+        }
+        Object type = body == null ? null : body.get("type");
+        if (type instanceof String uri && !uri.isBlank() && !uri.equals("about:blank")) {
+            return uri.substring(Math.max(uri.lastIndexOf(':'), uri.lastIndexOf('/')) + 1);
         }
         if (status == 502 || status == 503 || status == 504) {
-            return FailureKind.NODE_DOWN;
+            return FailureKind.NODE_DOWN.key();
         }
-        return status == 401 || status / 100 == 2 ? FailureKind.NOT_RECOGNISED : FailureKind.BAD_CREDENTIAL;
+        return status == 401 || status / 100 == 2 ? FailureKind.NOT_RECOGNISED.key() : "http-" + status;
     }
 
     private static List<String> storeCommands(HttpResponse<?> response) {

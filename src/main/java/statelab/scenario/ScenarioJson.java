@@ -48,7 +48,7 @@ public final class ScenarioJson {
             total.put("success", t.success());
             total.put("failure", t.failure());
             ObjectNode kinds = total.putObject("failuresByKind");
-            t.byKind().forEach((kind, count) -> kinds.put(kind.key(), count));
+            t.byKind().forEach(kinds::put);
             verdicts.put(strategy, report.verdict(strategy));
         }
         return root;
@@ -61,7 +61,7 @@ public final class ScenarioJson {
         node.put("status", result.status());
         node.put("outcome", result.outcome().key());
         if (result.kind() != null) {
-            node.put("kind", result.kind().key());
+            node.put("kind", result.kind());
         }
         node.put("elapsedMicros", result.elapsedMicros());
         return node;

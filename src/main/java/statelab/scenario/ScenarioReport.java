@@ -3,7 +3,6 @@ package statelab.scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import statelab.session.FailureKind;
 
 /**
  * A whole run: every step's report, totals and a verdict per strategy, all derived from real outcomes;
@@ -11,8 +10,8 @@ import statelab.session.FailureKind;
  */
 public record ScenarioReport(String scenario, List<String> strategies, List<StepReport> steps, Map<String, Object> figures) {
 
-    /** Successes, failures, and failures by kind. */
-    public record Totals(int success, int failure, Map<FailureKind, Integer> byKind) {
+    /** Successes, failures, and failures by kind key (a session failure kind or any other kind an answer named). */
+    public record Totals(int success, int failure, Map<String, Integer> byKind) {
     }
 
     public ScenarioReport {
@@ -37,7 +36,7 @@ public record ScenarioReport(String scenario, List<String> strategies, List<Step
 
     public Totals totals(String strategy) {
         int success = 0;
-        Map<FailureKind, Integer> byKind = new LinkedHashMap<>();
+        Map<String, Integer> byKind = new LinkedHashMap<>();
         for (RequestResult result : results(strategy)) {
             if (result.succeeded()) {
                 success++;

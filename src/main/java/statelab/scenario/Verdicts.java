@@ -42,7 +42,7 @@ public final class Verdicts {
                 .filter(Objects::nonNull).toList();
         List<RequestResult> failures = results.stream().filter(r -> !r.succeeded()).toList();
         // Newest first, so the sentence leads with what just happened.
-        Map<FailureKind, Long> kinds = new java.util.LinkedHashMap<>();
+        Map<String, Long> kinds = new java.util.LinkedHashMap<>();
         for (int i = failures.size() - 1; i >= 0; i--) {
             kinds.merge(failures.get(i).kind(), 1L, Long::sum);
         }
@@ -52,8 +52,8 @@ public final class Verdicts {
                 .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> losers = failures.stream().map(RequestResult::node)
                 .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
-        FailureKind latest = failures.get(failures.size() - 1).kind();
-        boolean onlyNotRecognised = kinds.size() == 1 && kinds.containsKey(FailureKind.NOT_RECOGNISED);
+        String latest = failures.get(failures.size() - 1).kind();
+        boolean onlyNotRecognised = kinds.size() == 1 && kinds.containsKey(FailureKind.NOT_RECOGNISED.key());
         boolean allGoodBeforeCrash = crashAt > 0 && results.subList(0, Math.min(crashAt, results.size())).stream()
                 .allMatch(RequestResult::succeeded);
         if (onlyNotRecognised && allGoodBeforeCrash && winners.size() == 1) {
@@ -64,7 +64,14 @@ public final class Verdicts {
             return "Only " + winners.iterator().next() + ", the node holding the session, recognised it; "
                     + String.join(" and ", losers) + " had never seen it (" + tally + ").";
         }
-        String lead = latest == null ? "Latest failure: no reason given." : switch (latest) {
+        return lead(latest) + " Failures so far, newest first: " + tally + ".";
+    }
+
+    private static String lead(String latest) {
+        if (latest == null) {
+            return "Latest failure: no reason given.";
+        }
+        return FailureKind.fromKey(latest).map(kind -> switch (kind) {
             case STORE_DOWN -> "Latest failure: the nodes could not reach Redis, so they could not tell who was asking.";
             case NODE_DOWN -> "Latest failure: no node was up to answer.";
             case NOT_RECOGNISED -> "Latest failure: the node that answered did not know the session.";
@@ -72,16 +79,15 @@ public final class Verdicts {
             case EXPIRED -> "Latest failure: the session had expired.";
             case RATE_LIMITED -> "Latest failure: too many failed sign-ins, so sign-in was refused for a while.";
             case BAD_CREDENTIAL -> "Latest failure: the credential was not genuine.";
-        };
-        return lead + " Failures so far, newest first: " + tally + ".";
+        }).orElse("Latest failure: the request itself was refused (" + latest + "), not the session.");
     }
 
-    /** A failure kind in plain words, for a sentence. */
-    static String words(FailureKind kind) {
-        if (kind == null) {
+    /** A failure kind's key in plain words, for a sentence; a kind that is no session failure kind as its key. */
+    static String words(String key) {
+        if (key == null) {
             return "unexplained";
         }
-        return switch (kind) {
+        return FailureKind.fromKey(key).map(kind -> switch (kind) {
             case NOT_RECOGNISED -> "session not recognised";
             case NODE_DOWN -> "no node up";
             case STORE_DOWN -> "Redis out of reach";
@@ -89,7 +95,7 @@ public final class Verdicts {
             case REVOKED -> "session logged out";
             case BAD_CREDENTIAL -> "credential not genuine";
             case RATE_LIMITED -> "sign-in rate-limited";
-        };
+        }).orElse(key);
     }
 
     private static String times(long count) {

@@ -35,7 +35,7 @@ final class LabState implements LabListener {
                 return new Counters(success + 1, failure, byKind);
             }
             Map<String, Integer> kinds = new LinkedHashMap<>(byKind);
-            kinds.merge(result.kind() == null ? "unknown" : result.kind().key(), 1, Integer::sum);
+            kinds.merge(result.kind() == null ? "unknown" : result.kind(), 1, Integer::sum);
             return new Counters(success, failure + 1, Collections.unmodifiableMap(kinds));
         }
     }

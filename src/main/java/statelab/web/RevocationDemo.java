@@ -92,7 +92,7 @@ final class RevocationDemo {
         step.put("action", action).put("node", result.node()).put("status", result.status() == 0 ? null : result.status());
         step.put("outcome", result.outcome().key());
         if (result.kind() != null) {
-            step.put("kind", result.kind().key());
+            step.put("kind", result.kind());
         }
         return step;
     }

@@ -22,16 +22,16 @@ final class RevocationExplanation {
             }
             return node + " still accepted the old credential after the logout: the logout did not reach the session it served from.";
         }
-        FailureKind kind = replay.kind();
-        if (kind == FailureKind.REVOKED && strategy == Strategy.JWT) {
+        String kind = replay.kind();
+        if (replay.failedWith(FailureKind.REVOKED) && strategy == Strategy.JWT) {
             return "The deny-list is on: the logout put the token's id in Redis, and " + node + " looked it up on this request."
                     + " The replay bounces, at the price of a Redis lookup on every request: the lookup JWTs were meant to avoid.";
         }
-        if (kind == FailureKind.REVOKED) {
+        if (replay.failedWith(FailureKind.REVOKED)) {
             return "The logout overwrote the session in Redis with a revoked marker, so " + node
                     + " found the old id revoked. One write, and every node refuses it at once.";
         }
-        return node + " refused the old credential (" + (kind == null ? "failure" : kind.key()) + ").";
+        return node + " refused the old credential (" + (kind == null ? "failure" : kind) + ").";
     }
 
     private static String left(Long seconds) {

@@ -108,7 +108,7 @@ final class StateJson {
         node.put("status", result.status() == 0 ? null : result.status());
         node.put("outcome", result.outcome().key());
         if (result.kind() != null) {
-            node.put("kind", result.kind().key());
+            node.put("kind", result.kind());
         }
         node.put("elapsedMicros", result.elapsedMicros());
         node.set("wire", wire(result.wire()));

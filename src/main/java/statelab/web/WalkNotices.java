@@ -25,7 +25,7 @@ final class WalkNotices {
         for (Map.Entry<String, RequestResult> entry : step.results().entrySet()) {
             RequestResult result = entry.getValue();
             Map<String, Object> body = result.wire() == null ? null : result.wire().body();
-            if (result.kind() == FailureKind.RATE_LIMITED) {
+            if (result.failedWith(FailureKind.RATE_LIMITED)) {
                 locked.add(entry.getKey());
                 if (body != null && body.get("retryAfter") instanceof Number seconds) {
                     waitSeconds = Math.max(waitSeconds, seconds.longValue());

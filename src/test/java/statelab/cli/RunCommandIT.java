@@ -129,6 +129,23 @@ class RunCommandIT {
     }
 
     @Test
+    void a_refused_request_is_reported_with_the_kind_the_node_answered(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("refused.scenario");
+        Files.writeString(file, "as alice wonderland\nsend POST /login {\"user\": \"alice\"}\nsend GET /nowhere\n");
+
+        int exit = run("run", file.toString(), "--json");
+
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        assertThat(exit).as(err.toString()).isZero();
+        for (String strategy : new String[] {"in-memory", "sticky", "redis", "jwt"}) {
+            assertThat(doc.at("/steps/0/results/" + strategy + "/kind").asText()).as(strategy).isEqualTo("bad-request");
+            assertThat(doc.at("/steps/1/results/" + strategy + "/kind").asText()).as(strategy).isEqualTo("not-found");
+            assertThat(doc.at("/totals/" + strategy + "/failuresByKind/bad-request").asInt()).as(strategy).isEqualTo(1);
+        }
+        assertThat(out.toString()).doesNotContain("bad-credential");
+    }
+
+    @Test
     void a_redis_url_where_nothing_answers_is_refused_at_start() {
         int exit = run("run", "seed", "--redis", "redis://127.0.0.1:1");
 

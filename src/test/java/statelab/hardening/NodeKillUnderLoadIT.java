@@ -122,7 +122,7 @@ class NodeKillUnderLoadIT {
             long blindUntil = Math.max(killEnd, seenDown.getOrDefault(strategy.key(), killEnd));
             assertThat(failed).as("only requests in flight at the crash (sent before the balancer saw S1 down) may fail")
                     .allMatch(s -> s.inFlightDuring(killStart, blindUntil))
-                    .allMatch(s -> s.result().kind() == FailureKind.NODE_DOWN);
+                    .allMatch(s -> s.result().failedWith(FailureKind.NODE_DOWN));
             assertBalancerAccounting(strategy, mine.size(), before.get(strategy));
         }
         for (int i = 0; i < users.size(); i++) {

@@ -93,7 +93,7 @@ class RedisOutageIT {
 
         RequestResult old = alice.send("GET", "/profile", null);
         assertThat(old.succeeded()).as("Redis kept nothing: %s", old.summary()).isFalse();
-        assertThat(old.kind()).isEqualTo(FailureKind.NOT_RECOGNISED);
+        assertThat(old.kind()).isEqualTo(FailureKind.NOT_RECOGNISED.key());
         LabClient again = testLab.client(Strategy.REDIS);
         assertThat(again.send("POST", "/login", TestLab.ALICE_LOGIN).succeeded()).isTrue();
         for (int i = 0; i < 3; i++) {
@@ -104,7 +104,7 @@ class RedisOutageIT {
     /** 503 store-down, answered well within the client's 10 s timeout (status 0 = none). */
     private static void assertStoreDown(RequestResult result) {
         assertThat(result.status()).as(result.summary()).isEqualTo(503);
-        assertThat(result.kind()).isEqualTo(FailureKind.STORE_DOWN);
+        assertThat(result.kind()).isEqualTo(FailureKind.STORE_DOWN.key());
         assertThat(result.succeeded()).isFalse();
         assertThat(result.node()).as("a node answered, not the balancer").isNotNull();
     }

@@ -34,7 +34,7 @@ class RedisPersistenceIT {
 
         assertThat(after.succeeded()).as(after.summary()).isFalse();
         assertThat(after.status()).isEqualTo(401);
-        assertThat(after.kind()).isEqualTo(FailureKind.NOT_RECOGNISED);
+        assertThat(after.kind()).isEqualTo(FailureKind.NOT_RECOGNISED.key());
     }
 
     /** Alice signs in and changes a setting; Redis stops and starts; her next page, once Redis answers. */
@@ -45,12 +45,12 @@ class RedisPersistenceIT {
             assertThat(alice.send("POST", "/settings", "{\"theme\":\"dark\"}").succeeded()).isTrue();
 
             testLab.lab().stopRedis();
-            assertThat(alice.send("GET", "/profile", null).kind()).isEqualTo(FailureKind.STORE_DOWN);
+            assertThat(alice.send("GET", "/profile", null).kind()).isEqualTo(FailureKind.STORE_DOWN.key());
             testLab.lab().startRedis();
 
             RequestResult[] last = new RequestResult[1];
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> (last[0] = alice.send("GET", "/profile", null)).kind() != FailureKind.STORE_DOWN);
+                    .until(() -> !(last[0] = alice.send("GET", "/profile", null)).failedWith(FailureKind.STORE_DOWN));
             return last[0];
         }
     }

@@ -61,7 +61,7 @@ class NodeKillIT {
             }
         }
 
-        assertThat(results).hasSize(48).noneMatch(r -> r.kind() == FailureKind.NODE_DOWN);
+        assertThat(results).hasSize(48).noneMatch(r -> r.failedWith(FailureKind.NODE_DOWN));
         assertThat(results).allMatch(r -> r.node() != null && r.status() > 0);
     }
 
@@ -101,7 +101,7 @@ class NodeKillIT {
         RequestResult result = alice.send("GET", "/profile", null);
 
         assertThat(result.status()).isEqualTo(503);
-        assertThat(result.kind()).isEqualTo(FailureKind.NODE_DOWN);
+        assertThat(result.kind()).isEqualTo(FailureKind.NODE_DOWN.key());
         assertThat(result.wire().body()).containsEntry("type", "urn:statelab:problem:node-down");
     }
 

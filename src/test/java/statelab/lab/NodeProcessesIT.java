@@ -136,7 +136,7 @@ class NodeProcessesIT {
             RequestResult first = thief.send("GET", "/profile", null);
             RequestResult second = thief.send("GET", "/profile", null);
 
-            assertThat(List.of(first, second)).extracting(RequestResult::kind).containsOnly(FailureKind.REVOKED);
+            assertThat(List.of(first, second)).extracting(RequestResult::kind).containsOnly(FailureKind.REVOKED.key());
             assertThat(first.node()).isNotEqualTo(second.node());
         } finally {
             testLab.lab().setJwtRevocation(false);

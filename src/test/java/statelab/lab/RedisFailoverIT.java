@@ -73,7 +73,7 @@ class RedisFailoverIT {
         assertThat(lab.lab().redis().whole()).isFalse();
         RequestResult login = lab.client(Strategy.REDIS).send("POST", "/login", TestLab.ALICE_LOGIN);
         assertThat(login.succeeded()).isFalse();
-        assertThat(login.kind()).isEqualTo(FailureKind.STORE_DOWN);
+        assertThat(login.kind()).isEqualTo(FailureKind.STORE_DOWN.key());
     }
 
     @Test

@@ -122,7 +122,7 @@ abstract class BalancerContract {
         RequestResult result = alice.send("GET", "/profile", null);
 
         assertThat(result.status()).isEqualTo(503);
-        assertThat(result.kind()).isEqualTo(FailureKind.NODE_DOWN);
+        assertThat(result.kind()).isEqualTo(FailureKind.NODE_DOWN.key());
         assertThat(result.wire().body()).containsEntry("type", "urn:statelab:problem:node-down");
     }
 

@@ -37,7 +37,7 @@ class AccountSecurityIT {
 
         assertThat(allowed).isEqualTo(LoginThrottle.LIMIT);
         assertThat(rightPasswordNow.status()).isEqualTo(429);
-        assertThat(rightPasswordNow.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(rightPasswordNow.kind()).isEqualTo(FailureKind.RATE_LIMITED.key());
     }
 
     @Test
@@ -83,7 +83,7 @@ class AccountSecurityIT {
         RequestResult out = phone.send("POST", "/logout-everywhere", null);
 
         assertThat(out.wire().body()).containsEntry("everywhere", true);
-        assertThat(laptop.send("GET", "/profile", null).kind()).isEqualTo(FailureKind.REVOKED);
+        assertThat(laptop.send("GET", "/profile", null).kind()).isEqualTo(FailureKind.REVOKED.key());
         assertThat(bob.send("GET", "/profile", null).succeeded()).isTrue();
     }
 
@@ -110,10 +110,10 @@ class AccountSecurityIT {
         for (int attempt = 1; attempt <= 50; attempt++) {
             RequestResult result = attacker.send("POST", "/login", WRONG);
             if (result.status() == 429) {
-                assertThat(result.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+                assertThat(result.kind()).isEqualTo(FailureKind.RATE_LIMITED.key());
                 return attempt - 1;
             }
-            assertThat(result.kind()).isEqualTo(FailureKind.BAD_CREDENTIAL);
+            assertThat(result.kind()).isEqualTo(FailureKind.BAD_CREDENTIAL.key());
         }
         return Integer.MAX_VALUE;
     }

@@ -120,7 +120,7 @@ class NodeApiIT {
         assertThat(logout.status()).isEqualTo(200);
         for (int i = 0; i < 3; i++) {
             RequestResult r = replay.send("GET", "/profile", null);
-            assertThat(r.kind()).isEqualTo(statelab.session.FailureKind.REVOKED);
+            assertThat(r.kind()).isEqualTo(statelab.session.FailureKind.REVOKED.key());
         }
     }
 

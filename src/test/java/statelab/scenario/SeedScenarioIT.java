@@ -70,7 +70,7 @@ class SeedScenarioIT {
         expected.forEach((strategy, totals) -> {
             ScenarioReport.Totals t = report.totals(strategy);
             assertThat(new int[] {t.success(), t.failure()}).as(strategy).containsExactly(totals);
-            assertThat(t.byKind()).as(strategy).doesNotContainKey(statelab.session.FailureKind.NODE_DOWN);
+            assertThat(t.byKind()).as(strategy).doesNotContainKey(statelab.session.FailureKind.NODE_DOWN.key());
         });
     }
 

@@ -15,7 +15,7 @@ class VerdictsTest {
     }
 
     private static RequestResult failed(String node, FailureKind kind) {
-        return new RequestResult("GET", "/profile", node, kind.httpStatus(), Outcome.FAILURE, kind, 900,
+        return new RequestResult("GET", "/profile", node, kind.httpStatus(), Outcome.FAILURE, kind.key(), 900,
                 new Wire("sid=a", List.of(), node, List.of(), null, 10, null, Map.of()));
     }
 
@@ -54,5 +54,16 @@ class VerdictsTest {
                 request(1, served("S1")), request(2, served("S1")));
 
         assertThat(Verdicts.of("redis", steps)).isEqualTo("2 of 2 requests succeeded.");
+    }
+
+    @Test
+    void a_kind_that_is_no_session_failure_is_named_as_itself_and_blames_the_request() {
+        RequestResult refused = new RequestResult("POST", "/login", "S1", 400, Outcome.FAILURE, "bad-request", 900,
+                new Wire(null, List.of(), "S1", List.of(), null, 0, null, Map.of("kind", "bad-request")));
+        List<StepReport> steps = List.of(request(1, served("S1")), request(2, refused));
+
+        assertThat(Verdicts.of("redis", steps)).isEqualTo("1 of 2 requests succeeded. Latest failure: the request itself "
+                + "was refused (bad-request), not the session. Failures so far, newest first: bad-request once.")
+                .doesNotContain("credential");
     }
 }

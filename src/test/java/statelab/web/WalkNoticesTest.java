@@ -59,6 +59,6 @@ class WalkNoticesTest {
     private static RequestResult result(String method, String path, String node, int status, FailureKind kind, Map<String, Object> body) {
         Wire wire = new Wire(null, List.of(), node, List.of(), null, 0, null, body);
         return new RequestResult(method, path, node, status, kind == null && status < 400 ? Outcome.SUCCESS : Outcome.FAILURE,
-                kind, 1000, wire);
+                kind == null ? null : kind.key(), 1000, wire);
     }
 }

@@ -27,7 +27,7 @@ final class WebFixtures {
         body.put("user", null);
         body.put("kind", kind.key());
         Wire wire = new Wire("sid=abc", List.of(), node, List.of(), null, 15, null, body);
-        return new RequestResult("GET", "/profile", node, node == null ? 0 : kind.httpStatus(), Outcome.FAILURE, kind, 1834, wire);
+        return new RequestResult("GET", "/profile", node, node == null ? 0 : kind.httpStatus(), Outcome.FAILURE, kind.key(), 1834, wire);
     }
 
     static RequestResult jwtSuccess(String node) {
