@@ -9,13 +9,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import statelab.session.InMemorySessionStrategy;
 import statelab.session.SessionIds;
+import statelab.session.RevocationList;
 import statelab.session.SessionPolicy;
 import statelab.session.jwt.JwtKeys;
 import statelab.session.jwt.JwtSessionStrategy;
@@ -75,8 +75,8 @@ public final class MemoryCurve {
             resources.shutdown();
         }
         JwtKeys keys = JwtKeys.generate();
-        JwtSessionStrategy jwt = new JwtSessionStrategy(new TokenIssuer(keys, SessionPolicy.standard()),
-                new TokenVerifier(keys::publicKeys), SessionPolicy.standard(), Optional.empty());
+        JwtSessionStrategy jwt = new JwtSessionStrategy(TokenIssuer.signingWith(keys, SessionPolicy.standard()),
+                TokenVerifier.builder(keys::publicKeys).build(), SessionPolicy.standard(), RevocationList.none());
         int tokenBytes = jwt.create("bench-user-0").length();
         for (int n : points) {
             out.add(new Point("jwt", "server", n, 0.0, "nothing held; each request carries a " + tokenBytes + "-byte token"));

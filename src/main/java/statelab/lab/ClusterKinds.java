@@ -25,7 +25,7 @@ public final class ClusterKinds {
     public static final ClusterKind JWT = new ClusterKind("jwt", "JWT",
             "nowhere on the server: inside a signed token", JwtSessionStrategy.COOKIE, BalancingPolicies.ROUND_ROBIN, false,
             context -> new JwtSessionStrategy(context.tokenIssuer(), context.tokenVerifier(), context.policy(),
-                    Optional.of(context.revocations())));
+                    context.revocations()));
 
     private static final List<ClusterKind> ALL = List.of(IN_MEMORY, STICKY, REDIS, JWT);
 

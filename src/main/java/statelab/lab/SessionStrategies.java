@@ -61,7 +61,7 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
                 .build();
         this.keys = keys;
-        this.issuer = new TokenIssuer(keys, policy);
+        this.issuer = TokenIssuer.signingWith(keys, policy);
         this.revocationLink = new RedisLink(redisResources, redisUrl);
         this.revocations = new SwitchableRevocationList(new RedisRevocationList(revocationLink), jwtRevocation);
     }
@@ -92,7 +92,7 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
 
     @Override
     public TokenVerifier tokenVerifier() {
-        return new TokenVerifier(keys::publicKeys, policy.clock());
+        return TokenVerifier.builder(keys::publicKeys).clock(policy.clock()).build();
     }
 
     @Override
@@ -128,7 +128,7 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
     }
 
     boolean jwtRevocation() {
-        return revocations.active();
+        return revocations.on();
     }
 
     JwtKeys keys() {

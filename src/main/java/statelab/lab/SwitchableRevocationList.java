@@ -1,43 +1,43 @@
 package statelab.lab;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import statelab.session.RevocationList;
 
 /**
  * The jwt cluster's deny-list with an on/off switch, so the page can show what revocation costs:
- * off, a logged-out token is still accepted until it expires; on, every request pays a lookup.
+ * off, it is {@link RevocationList#none()} (a logged-out token is still accepted until it expires);
+ * on, it is the real list, and every request pays a lookup.
  */
 final class SwitchableRevocationList implements RevocationList {
     private final RevocationList list;
-    private final AtomicBoolean on;
+    private volatile RevocationList inForce;
 
     SwitchableRevocationList(RevocationList list, boolean on) {
         this.list = list;
-        this.on = new AtomicBoolean(on);
+        set(on);
     }
 
-    void set(boolean value) {
-        on.set(value);
+    void set(boolean on) {
+        inForce = on ? list : RevocationList.none();
     }
 
-    @Override
-    public boolean active() {
-        return on.get();
+    /** Whether the real list is in force. */
+    boolean on() {
+        return inForce == list;
     }
 
     @Override
     public boolean isRevoked(String tokenId, String user, Instant issuedAt) {
-        return list.isRevoked(tokenId, user, issuedAt);
+        return inForce.isRevoked(tokenId, user, issuedAt);
     }
 
     @Override
-    public void revokeUserBefore(String user, Instant cutoff, Instant until) {
-        list.revokeUserBefore(user, cutoff, until);
+    public boolean revokeUserBefore(String user, Instant cutoff, Instant until) {
+        return inForce.revokeUserBefore(user, cutoff, until);
     }
 
     @Override
-    public void revoke(String tokenId, Instant expiresAt) {
-        list.revoke(tokenId, expiresAt);
+    public boolean revoke(String tokenId, Instant expiresAt) {
+        return inForce.revoke(tokenId, expiresAt);
     }
 }

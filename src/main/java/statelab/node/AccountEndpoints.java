@@ -79,26 +79,26 @@ final class AccountEndpoints {
         }
         throttle.release(name);
         String previous = credentialOf(request);
+        // The new session first: a node that cannot issue one leaves the client's current session as it was.
+        String fresh = sessions.create(name);
         if (previous != null) {
             sessions.revoke(previous);
         }
-        cookies.set(response, sessions.cookieName(), sessions.create(name));
+        cookies.set(response, sessions.cookieName(), fresh);
         out.json(response, callback, 200, Map.of("user", name, "strategy", sessions.id(), "path", "/login"));
     }
 
     void logout(Request request, Response response, Callback callback) throws ProblemException {
         String credential = credentialOf(request);
         Resolution who = sessions.resolve(credential);
-        if (credential != null) {
-            sessions.revoke(credential);
-        }
+        // Only what is true: this node ended a session only if it found one, and only if its revoke took effect.
+        boolean ended = credential != null && sessions.revoke(credential);
         cookies.clear(response, sessions.cookieName());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("user", who.recognised() ? who.session().user() : null);
+        body.put("user", who instanceof Resolution.Found found ? found.session().user() : null);
         body.put("path", "/logout");
-        // Only what is true: this node ended a session only if it found one, and only if it can revoke.
-        boolean held = who.recognised();
-        boolean revoked = held && sessions.revocable();
+        boolean held = who instanceof Resolution.Found;
+        boolean revoked = held && ended;
         body.put("held", held);
         body.put("revoked", revoked);
         if (!revoked) {
@@ -111,32 +111,34 @@ final class AccountEndpoints {
         if (credential == null) {
             return "no credential was sent, so there was nothing to end";
         }
-        if (who.recognised()) {
-            return "a token cannot be revoked without the deny-list: the cookie is cleared here, but a copy stays valid until it expires";
-        }
-        return switch (who.failure()) {
-            case NOT_RECOGNISED -> "this node holds no session for the credential: the cookie is cleared in this browser, but the node "
-                    + "that holds the session (in memory) still accepts a copy of it until it times out";
-            case EXPIRED, REVOKED -> "the session had already ended (" + who.failure().key() + ")";
-            default -> "the credential was not recognised (" + who.failure().key() + ")";
+        return switch (who) {
+            case Resolution.Found found ->
+                    "a token cannot be revoked without the deny-list: the cookie is cleared here, but a copy stays valid until it expires";
+            case Resolution.Failed failed -> switch (failed.kind()) {
+                case NOT_RECOGNISED -> "this node holds no session for the credential: the cookie is cleared in this browser, but the node "
+                        + "that holds the session (in memory) still accepts a copy of it until it times out";
+                case EXPIRED, REVOKED -> "the session had already ended (" + failed.kind().key() + ")";
+                default -> "the credential was not recognised (" + failed.kind().key() + ")";
+            };
         };
     }
 
     void logoutEverywhere(Request request, Response response, Callback callback) throws ProblemException {
-        Resolution who = sessions.resolve(credentialOf(request));
-        if (!who.recognised()) {
-            out.failure(response, callback, who.failure(), "sign in first to log out everywhere");
-            return;
+        switch (sessions.resolve(credentialOf(request))) {
+            case Resolution.Failed failed -> out.failure(response, callback, failed.kind(), "sign in first to log out everywhere");
+            case Resolution.Found found -> {
+                String user = found.session().user();
+                boolean everywhere = sessions.revokeAll(user);
+                cookies.clear(response, sessions.cookieName());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("user", user);
+                body.put("path", "/logout-everywhere");
+                body.put("everywhere", everywhere);
+                body.put("detail", everywhere ? "every session of this user has ended, on every node"
+                        : "only the sessions this node holds have ended; other nodes keep theirs (or, for tokens, until they expire)");
+                out.json(response, callback, 200, body);
+            }
         }
-        boolean everywhere = sessions.revokeAll(who.session().user());
-        cookies.clear(response, sessions.cookieName());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("user", who.session().user());
-        body.put("path", "/logout-everywhere");
-        body.put("everywhere", everywhere);
-        body.put("detail", everywhere ? "every session of this user has ended, on every node"
-                : "only the sessions this node holds have ended; other nodes keep theirs (or, for tokens, until they expire)");
-        out.json(response, callback, 200, body);
     }
 
     private String credentialOf(Request request) throws ProblemException {

@@ -47,13 +47,15 @@ final class AvatarEndpoints {
 
     void upload(Request request, Response response, Callback callback) throws ProblemException {
         String variant = Variant.of(request, "local", "local", "shared");
-        Resolution who = sessions.resolve(credentialOf(request));
-        if (!who.recognised()) {
-            out.failure(response, callback, who.failure(), "sign in before uploading an avatar");
-            return;
+        String user;
+        switch (sessions.resolve(credentialOf(request))) {
+            case Resolution.Failed failed -> {
+                out.failure(response, callback, failed.kind(), "sign in before uploading an avatar");
+                return;
+            }
+            case Resolution.Found found -> user = found.session().user();
         }
         ImageUpload image = ImageUpload.read(request);
-        String user = who.session().user();
         if (variant.equals("local")) {
             writeLocal(user, image.bytes());
         } else {
@@ -72,12 +74,14 @@ final class AvatarEndpoints {
 
     void download(Request request, Response response, Callback callback) throws ProblemException {
         String variant = Variant.of(request, "local", "local", "shared");
-        Resolution who = sessions.resolve(credentialOf(request));
-        if (!who.recognised()) {
-            out.failure(response, callback, who.failure(), "sign in to see your avatar");
-            return;
+        String user;
+        switch (sessions.resolve(credentialOf(request))) {
+            case Resolution.Failed failed -> {
+                out.failure(response, callback, failed.kind(), "sign in to see your avatar");
+                return;
+            }
+            case Resolution.Found found -> user = found.session().user();
         }
-        String user = who.session().user();
         byte[] image = variant.equals("local") ? readLocal(user) : readShared(user);
         String type = image == null ? null : ImageUpload.typeOf(image);
         if (type == null) {

@@ -1,6 +1,7 @@
 package statelab.node;
 
 import statelab.problem.ProblemKind;
+import statelab.problem.ProblemDetails;
 import statelab.problem.ProblemException;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
@@ -8,6 +9,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import statelab.session.CannotIssueException;
 import statelab.session.FailureKind;
 import statelab.session.LoginThrottle;
 import statelab.session.ReadModifyWrite;
@@ -18,8 +20,8 @@ import statelab.session.PasswordChecks;
 
 /**
  * The app node's API (docs/LAB-SEMANTICS.md) in one routing table: login, logout, log out everywhere,
- * two pages and settings that need a signed-in user, health, and the state labs' price and avatar
- * (docs/STATE-LABS.md). Every answer names the node;
+ * two pages and settings that need a signed-in user, health, the state labs' price and avatar
+ * (docs/STATE-LABS.md), and a jwt node's public keys ({@link PublishedKeys}). Every answer names the node;
  * every failure is a problem body with a kind; a store that cannot be reached is answered 503
  * {@code store-down} with {@code Retry-After}, never taken for "not signed in". Every POST must
  * come from this site when a browser sends it (the lab's one {@link OriginPolicy}, any Host).
@@ -33,6 +35,7 @@ final class NodeHandler extends Handler.Abstract {
     private final PageEndpoints pages;
     private final CatalogEndpoints catalog;
     private final AvatarEndpoints avatars;
+    private final PublishedKeys keys;
 
     NodeHandler(String nodeId, SessionStrategy strategy, PasswordChecks users, SessionCookies cookies, LoginThrottle throttle,
                 NodeStores stores) {
@@ -42,6 +45,7 @@ final class NodeHandler extends Handler.Abstract {
         this.pages = new PageEndpoints(out, sessions, cookies, strategy instanceof ReadModifyWrite naive ? naive : null);
         this.catalog = new CatalogEndpoints(out, stores);
         this.avatars = new AvatarEndpoints(out, sessions, cookies, stores);
+        this.keys = new PublishedKeys(out, strategy);
     }
 
     @Override
@@ -51,6 +55,8 @@ final class NodeHandler extends Handler.Abstract {
             route(request.getMethod(), Request.getPathInContext(request), request, response, callback);
         } catch (ProblemException e) {
             out.problem(response, callback, e.details());
+        } catch (CannotIssueException e) {
+            out.problem(response, callback, ProblemDetails.of(ProblemKind.VERIFY_ONLY, e.getMessage()));
         } catch (SessionStoreUnavailableException e) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
             out.failure(response, callback, FailureKind.STORE_DOWN, "the session store did not answer; try again shortly");
@@ -98,6 +104,10 @@ final class NodeHandler extends Handler.Abstract {
                     allow(method, "GET", "POST");
                     avatars.download(request, response, callback);
                 }
+            }
+            case PublishedKeys.PATH -> {
+                allow(method, "GET");
+                keys.answer(response, callback);
             }
             case "/profile", "/dashboard" -> {
                 allow(method, "GET");

@@ -54,24 +54,29 @@ final class PageEndpoints {
             throw new ProblemException(ProblemKind.BAD_REQUEST, "variant=naive exists where sessions live in a shared store (the redis cluster)");
         }
         Map<String, String> changes = settingsIn(JsonBodies.parse(NodeRequest.jsonBody(request)));
-        Resolution result = sessions.resolve(credential);
-        if (result.recognised()) {
-            requireRoomFor(result.session().settings(), changes);
-        }
-        String current = credential;
-        for (Map.Entry<String, String> change : changes.entrySet()) {
-            if (!result.recognised()) {
-                break;
+        Resolution result = switch (sessions.resolve(credential)) {
+            case Resolution.Failed failed -> failed;
+            case Resolution.Found found -> {
+                requireRoomFor(found.session().settings(), changes);
+                yield readModifyWrite ? naively(credential, changes) : sessions.updateSettings(credential, changes);
             }
-            result = readModifyWrite ? naive.updateSettingNaively(current, change.getKey(), change.getValue())
-                    : sessions.updateSetting(current, change.getKey(), change.getValue());
-            // A token strategy answers a new credential for every change; the next change builds on it.
-            current = result.replacementCredential().orElse(current);
-        }
-        if (result.recognised() && !current.equals(credential)) {
-            cookies.set(response, sessions.cookieName(), current);
+        };
+        if (result instanceof Resolution.Found found && found.replaces(credential)) {
+            cookies.set(response, sessions.cookieName(), found.credential());
         }
         answer("/settings", result, response, callback);
+    }
+
+    /** The lost-update lab's path: one read and one write of the whole session per setting (at least one). */
+    private Resolution naively(String credential, Map<String, String> changes) {
+        var each = changes.entrySet().iterator();
+        Map.Entry<String, String> first = each.next();
+        Resolution result = naive.updateSettingNaively(credential, first.getKey(), first.getValue());
+        while (each.hasNext() && result instanceof Resolution.Found) {
+            Map.Entry<String, String> change = each.next();
+            result = naive.updateSettingNaively(credential, change.getKey(), change.getValue());
+        }
+        return result;
     }
 
     /**
@@ -134,16 +139,17 @@ final class PageEndpoints {
     }
 
     private void answer(String path, Resolution resolution, Response response, Callback callback) {
-        if (!resolution.recognised()) {
-            out.failure(response, callback, resolution.failure(), detailOf(resolution.failure()));
-            return;
+        switch (resolution) {
+            case Resolution.Failed failed -> out.failure(response, callback, failed.kind(), detailOf(failed.kind()));
+            case Resolution.Found found -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("user", found.session().user());
+                body.put("strategy", sessions.id());
+                body.put("path", path);
+                body.put("settings", found.session().settings());
+                out.json(response, callback, 200, body);
+            }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("user", resolution.session().user());
-        body.put("strategy", sessions.id());
-        body.put("path", path);
-        body.put("settings", resolution.session().settings());
-        out.json(response, callback, 200, body);
     }
 
     private static String detailOf(FailureKind kind) {

@@ -52,28 +52,23 @@ final class TimedSessions implements SessionStrategy {
     }
 
     @Override
-    public Resolution updateSetting(String credential, String key, String value) {
+    public Resolution updateSettings(String credential, java.util.Map<String, String> changes) {
         long started = System.nanoTime();
         try {
-            return strategy.updateSetting(credential, key, value);
+            return strategy.updateSettings(credential, changes);
         } finally {
             RequestTrace.addSessionNanos(System.nanoTime() - started);
         }
     }
 
     @Override
-    public void revoke(String credential) {
-        strategy.revoke(credential);
+    public boolean revoke(String credential) {
+        return strategy.revoke(credential);
     }
 
     @Override
     public boolean revokeAll(String user) {
         return strategy.revokeAll(user);
-    }
-
-    @Override
-    public boolean revocable() {
-        return strategy.revocable();
     }
 
     @Override

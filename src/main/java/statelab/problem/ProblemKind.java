@@ -20,6 +20,7 @@ public enum ProblemKind {
 
     BAD_REQUEST("bad-request", 400, "Bad request"),
     CROSS_SITE_REQUEST("cross-site-request", 403, "Forbidden"),
+    VERIFY_ONLY("verify-only", 403, "This node cannot issue tokens"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     TIMEOUT("timeout", 408, "Request timeout"),

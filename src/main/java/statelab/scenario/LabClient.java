@@ -59,7 +59,7 @@ public final class LabClient implements AutoCloseable {
     public static LabClient forCluster(Lab lab, Cluster cluster) {
         Strategy strategy = cluster.strategy();
         TokenInspector tokens = strategy.kind().carriesToken()
-                ? new TokenInspector(new TokenVerifier(lab::jwtPublicKeys, lab.config().sessionPolicy().clock())) : null;
+                ? new TokenInspector(TokenVerifier.builder(lab::jwtPublicKeys).clock(lab.config().sessionPolicy().clock()).build()) : null;
         return new LabClient(cluster.lbUri(), lab.credentialCookie(strategy), tokens, lab.clientTls().orElse(null));
     }
 

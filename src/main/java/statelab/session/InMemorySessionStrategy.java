@@ -54,15 +54,16 @@ public final class InMemorySessionStrategy implements SessionStrategy {
 
     @Override
     public Resolution resolve(String credential) {
-        return touch(credential, null, null);
+        return touch(credential, Map.of());
     }
 
     @Override
-    public Resolution updateSetting(String credential, String key, String value) {
-        return touch(credential, key, value);
+    public Resolution updateSettings(String credential, Map<String, String> changes) {
+        return touch(credential, changes);
     }
 
-    private Resolution touch(String credential, String key, String value) {
+    /** Slides the idle timeout and applies the changes (none for a plain lookup), in one atomic step. */
+    private Resolution touch(String credential, Map<String, String> changes) {
         if (!SessionIds.wellFormed(credential)) {
             return Resolution.failed(credential == null ? FailureKind.NOT_RECOGNISED : FailureKind.BAD_CREDENTIAL);
         }
@@ -74,17 +75,15 @@ public final class InMemorySessionStrategy implements SessionStrategy {
                 failure[0] = FailureKind.EXPIRED;
                 return null;
             }
-            Session session = key == null ? old.session() : old.session().with(key, value);
+            Session session = changes.isEmpty() ? old.session() : old.session().with(changes);
             return new Entry(session, now);
         });
-        return entry == null ? Resolution.failed(failure[0]) : Resolution.found(entry.session());
+        return entry == null ? Resolution.failed(failure[0]) : Resolution.found(entry.session(), credential);
     }
 
     @Override
-    public void revoke(String credential) {
-        if (credential != null) {
-            sessions.remove(credential);
-        }
+    public boolean revoke(String credential) {
+        return credential != null && sessions.remove(credential) != null;
     }
 
     /** Only this node's memory is reachable: other nodes keep whatever sessions they hold. */
@@ -92,11 +91,6 @@ public final class InMemorySessionStrategy implements SessionStrategy {
     public boolean revokeAll(String user) {
         sessions.values().removeIf(entry -> entry.session().user().equals(user));
         return false;
-    }
-
-    @Override
-    public boolean revocable() {
-        return true;
     }
 
     @Override

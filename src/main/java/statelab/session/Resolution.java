@@ -1,35 +1,51 @@
 package statelab.session;
 
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * The answer to "who presents this credential?": a session, or the kind of failure.
- * Exactly one of {@code session} and {@code failure} is present.
- *
- * @param session     the session when the credential was recognised
- * @param failure     the failure kind otherwise
- * @param credential  a replacement credential the client must store from now on, or null (a JWT
- *                    strategy re-signs its token when the session changes; the others never do)
+ * The answer to "who presents this credential?": {@link Found} a session, or {@link Failed} with the
+ * kind of failure. Nothing in either is ever null, so callers switch over the two cases:
+ * <pre>{@code
+ * switch (strategy.resolve(credential)) {
+ *     case Resolution.Found found -> ... found.session() ...
+ *     case Resolution.Failed failed -> ... failed.kind() ...
+ * }
+ * }</pre>
  */
-public record Resolution(Session session, FailureKind failure, String credential) {
+public sealed interface Resolution permits Resolution.Found, Resolution.Failed {
 
-    public static Resolution found(Session session) {
-        return new Resolution(session, null, null);
+    /**
+     * The credential was recognised.
+     *
+     * @param session    the session behind it
+     * @param credential the credential that names this session from now on: the one presented, or, where
+     *                   the strategy keeps the session in the credential itself (jwt), a freshly signed
+     *                   replacement the client must store instead
+     */
+    record Found(Session session, String credential) implements Resolution {
+        public Found {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(credential, "credential");
+        }
+
+        /** Whether the client must replace the credential it presented with {@link #credential()}. */
+        public boolean replaces(String presented) {
+            return !credential.equals(presented);
+        }
     }
 
-    public static Resolution found(Session session, String newCredential) {
-        return new Resolution(session, null, newCredential);
+    /** The credential was not recognised, for this reason. */
+    record Failed(FailureKind kind) implements Resolution {
+        public Failed {
+            Objects.requireNonNull(kind, "kind");
+        }
     }
 
-    public static Resolution failed(FailureKind kind) {
-        return new Resolution(null, kind, null);
+    static Found found(Session session, String credential) {
+        return new Found(session, credential);
     }
 
-    public boolean recognised() {
-        return session != null;
-    }
-
-    public Optional<String> replacementCredential() {
-        return Optional.ofNullable(credential);
+    static Failed failed(FailureKind kind) {
+        return new Failed(kind);
     }
 }

@@ -17,8 +17,13 @@ public record Session(String user, Instant createdAt, Map<String, String> settin
 
     /** A copy of this session with one setting changed. */
     public Session with(String key, String value) {
+        return with(Map.of(key, value));
+    }
+
+    /** A copy of this session with these settings changed (added or replaced); the others kept. */
+    public Session with(Map<String, String> changes) {
         var copy = new java.util.HashMap<>(settings);
-        copy.put(key, value);
+        copy.putAll(changes);
         return new Session(user, createdAt, copy);
     }
 }

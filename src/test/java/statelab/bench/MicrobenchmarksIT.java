@@ -8,6 +8,7 @@ import statelab.bench.jmh.Microbenchmarks;
 import statelab.bench.jmh.SessionCreationBenchmark;
 import statelab.bench.jmh.SessionFixture;
 import statelab.bench.jmh.SessionResolutionBenchmark;
+import statelab.session.Resolution;
 
 /**
  * A smoke of the JMH microbenchmarks: each benchmark method's setup and one call, on the test lab's
@@ -23,15 +24,15 @@ class MicrobenchmarksIT {
             try {
                 SessionResolutionBenchmark read = new SessionResolutionBenchmark();
                 assertThat(read.inMemory_floor_mapGet(f).user()).isEqualTo("alice");
-                assertThat(read.inMemory_resolve(f).recognised()).isTrue();
+                assertThat(read.inMemory_resolve(f)).isInstanceOf(Resolution.Found.class);
                 assertThat(read.redis_floor_bareGet(f)).contains("alice");
-                assertThat(read.redis_resolve(f).recognised()).isTrue();
+                assertThat(read.redis_resolve(f)).isInstanceOf(Resolution.Found.class);
                 assertThat(read.jwt_floor_bareVerify(f)).isTrue();
                 assertThat(read.jwt_floor_parseAndVerify(f)).isTrue();
-                assertThat(read.jwt_resolve_uncached(f).recognised()).isTrue();
-                assertThat(read.jwt_resolve(f).recognised()).isTrue();
-                assertThat(read.jwt_resolve(f).recognised()).isTrue();
-                assertThat(read.jwt_resolve_withDenyList(f).recognised()).isTrue();
+                assertThat(read.jwt_resolve_uncached(f)).isInstanceOf(Resolution.Found.class);
+                assertThat(read.jwt_resolve(f)).isInstanceOf(Resolution.Found.class);
+                assertThat(read.jwt_resolve(f)).isInstanceOf(Resolution.Found.class);
+                assertThat(read.jwt_resolve_withDenyList(f)).isInstanceOf(Resolution.Found.class);
 
                 SessionCreationBenchmark create = new SessionCreationBenchmark();
                 SessionCreationBenchmark.Signing signing = new SessionCreationBenchmark.Signing();
@@ -39,9 +40,9 @@ class MicrobenchmarksIT {
                 assertThat(create.floor_randomId()).hasSize(43);
                 assertThat(create.inMemory_create(f)).hasSize(43);
                 assertThat(create.redis_floor_bareSet(f)).isEqualTo("OK");
-                assertThat(f.redis.resolve(create.redis_create(f)).recognised()).isTrue();
+                assertThat(f.redis.resolve(create.redis_create(f))).isInstanceOf(Resolution.Found.class);
                 assertThat(create.jwt_floor_bareSign(signing).split("\\.")).hasSize(3);
-                assertThat(f.jwt.resolve(create.jwt_create(f)).recognised()).isTrue();
+                assertThat(f.jwt.resolve(create.jwt_create(f))).isInstanceOf(Resolution.Found.class);
             } finally {
                 f.close();
             }

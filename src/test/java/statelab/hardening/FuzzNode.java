@@ -1,7 +1,6 @@
 package statelab.hardening;
 
 import java.net.URI;
-import java.util.Optional;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import statelab.node.AppNode;
 import statelab.node.NodeStores;
@@ -49,8 +48,8 @@ final class FuzzNode implements AutoCloseable {
     static FuzzNode jwt() throws Exception {
         JwtKeys keys = JwtKeys.generate();
         SessionPolicy policy = SessionPolicy.standard();
-        return new FuzzNode(new JwtSessionStrategy(new TokenIssuer(keys, policy), new TokenVerifier(keys.publicKeys()),
-                policy, Optional.empty()));
+        return new FuzzNode(new JwtSessionStrategy(TokenIssuer.signingWith(keys, policy), TokenVerifier.builder(keys.publicKeys()).build(),
+                policy, statelab.session.RevocationList.none()));
     }
 
     URI uri() {

@@ -19,9 +19,9 @@ import statelab.session.jwt.TokenVerifier;
  */
 class TokenVerifierFuzzTest {
     private static final JwtKeys KEYS = JwtKeys.generate();
-    private static final TokenVerifier VERIFIER = new TokenVerifier(KEYS.publicKeys());
+    private static final TokenVerifier VERIFIER = TokenVerifier.builder(KEYS.publicKeys()).build();
     private static final Session ALICE = new Session("alice", Instant.now(), Map.of("theme", "dark"));
-    private static final String GENUINE = new TokenIssuer(KEYS, SessionPolicy.standard()).issue(ALICE);
+    private static final String GENUINE = TokenIssuer.signingWith(KEYS, SessionPolicy.standard()).issue(ALICE);
 
     @FuzzTest(maxDuration = "60s")
     void arbitrary_text_is_refused_and_never_throws(byte[] input) {

@@ -10,7 +10,6 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.text.ParseException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -21,6 +20,8 @@ import statelab.lab.EmbeddedRedis;
 import statelab.session.InMemorySessionStrategy;
 import statelab.session.Session;
 import statelab.session.SessionIds;
+import statelab.session.Resolution;
+import statelab.session.RevocationList;
 import statelab.session.SessionPolicy;
 import statelab.session.SessionStoreUnavailableException;
 import statelab.session.jwt.JwtKeys;
@@ -90,14 +91,15 @@ public class SessionFixture {
         }
 
         JwtKeys keys = JwtKeys.generate();
-        issuer = new TokenIssuer(keys, policy);
-        jwt = new JwtSessionStrategy(issuer, new TokenVerifier(keys::publicKeys), policy, Optional.empty());
-        jwtUncached = new JwtSessionStrategy(issuer, new TokenVerifier(keys::publicKeys, 0), policy, Optional.empty());
+        issuer = TokenIssuer.signingWith(keys, policy);
+        jwt = new JwtSessionStrategy(issuer, TokenVerifier.builder(keys::publicKeys).build(), policy, RevocationList.none());
+        jwtUncached = new JwtSessionStrategy(issuer, TokenVerifier.builder(keys::publicKeys).cacheEntries(0).build(), policy,
+                RevocationList.none());
         denyListLink = new RedisLink(resources, redisUrl);
-        jwtWithDenyList = new JwtSessionStrategy(issuer, new TokenVerifier(keys::publicKeys), policy,
-                Optional.of(new RedisRevocationList(denyListLink)));
+        jwtWithDenyList = new JwtSessionStrategy(issuer, TokenVerifier.builder(keys::publicKeys).build(), policy,
+                new RedisRevocationList(denyListLink));
         token = jwt.create("alice");
-        if (!patiently(() -> jwtWithDenyList.resolve(token)).recognised()) {
+        if (!(patiently(() -> jwtWithDenyList.resolve(token)) instanceof Resolution.Found)) {
             throw new IllegalStateException("the deny-list strategy does not recognise its own token");
         }
         parsedToken = SignedJWT.parse(token);

@@ -1,6 +1,7 @@
 package statelab.session.jwt;
 
-import java.util.Optional;
+import java.time.Instant;
+import java.util.Map;
 import statelab.session.FailureKind;
 import statelab.session.Resolution;
 import statelab.session.RevocationList;
@@ -12,9 +13,11 @@ import statelab.session.SessionStrategy;
  * Sessions kept nowhere on the server: the claims travel in a signed token (cookie {@code token},
  * or {@code Authorization: Bearer}), and any node verifies it with the public key alone.
  *
- * <p>Without a {@link RevocationList} a logout cannot stop a copied token before it expires; with
- * one, every request pays a lookup, which is the trade the lesson is about. A settings change
- * re-signs the token, since the token is the only place the session lives.
+ * <p>Without a deny-list ({@link RevocationList#none()}) a logout cannot stop a copied token before it
+ * expires; with one, every request pays a lookup, which is the trade the lesson is about. A settings
+ * change re-signs the token once, whatever the number of settings, since the token is the only place
+ * the session lives. A node with {@link TokenIssuer#none} verifies tokens others signed and raises
+ * {@link statelab.session.CannotIssueException} on sign-in and on settings changes.
  */
 public final class JwtSessionStrategy implements SessionStrategy {
     /** The cookie the credential travels in. */
@@ -24,10 +27,11 @@ public final class JwtSessionStrategy implements SessionStrategy {
     private final TokenIssuer issuer;
     private final TokenVerifier verifier;
     private final SessionPolicy policy;
-    private final Optional<RevocationList> revocations;
+    private final RevocationList revocations;
 
+    /** @param revocations the deny-list, or {@link RevocationList#none()} */
     public JwtSessionStrategy(TokenIssuer issuer, TokenVerifier verifier, SessionPolicy policy,
-                              Optional<RevocationList> revocations) {
+                              RevocationList revocations) {
         this.issuer = issuer;
         this.verifier = verifier;
         this.policy = policy;
@@ -61,37 +65,33 @@ public final class JwtSessionStrategy implements SessionStrategy {
             return Resolution.failed(outcome.failure());
         }
         VerifiedToken token = outcome.token();
-        if (revocations.isPresent() && revocations.get().active()
-                && revocations.get().isRevoked(token.tokenId(), token.session().user(), token.issuedAt())) {
+        if (revocations.isRevoked(token.tokenId(), token.session().user(), token.issuedAt())) {
             return Resolution.failed(FailureKind.REVOKED);
         }
         if (policy.pastAbsolute(token.session().createdAt())) {
             return Resolution.failed(FailureKind.EXPIRED);
         }
-        return Resolution.found(token.session());
+        return Resolution.found(token.session(), credential);
+    }
+
+    /** One signing for all the changes; the old token is revoked where the deny-list is on. */
+    @Override
+    public Resolution updateSettings(String credential, Map<String, String> changes) {
+        return switch (resolve(credential)) {
+            case Resolution.Failed failed -> failed;
+            case Resolution.Found found -> {
+                Session updated = found.session().with(changes);
+                String replacement = issuer.issue(updated);
+                revoke(credential);
+                yield Resolution.found(updated, replacement);
+            }
+        };
     }
 
     @Override
-    public Resolution updateSetting(String credential, String key, String value) {
-        Resolution current = resolve(credential);
-        if (!current.recognised()) {
-            return current;
-        }
-        Session updated = current.session().with(key, value);
-        String replacement = issuer.issue(updated);
-        revoke(credential);
-        return Resolution.found(updated, replacement);
-    }
-
-    @Override
-    public void revoke(String credential) {
-        if (!revocable()) {
-            return;
-        }
+    public boolean revoke(String credential) {
         VerifiedToken token = verifier.verify(credential).token();
-        if (token != null) {
-            revocations.get().revoke(token.tokenId(), token.expiresAt());
-        }
+        return token != null && revocations.revoke(token.tokenId(), token.expiresAt());
     }
 
     /**
@@ -100,17 +100,13 @@ public final class JwtSessionStrategy implements SessionStrategy {
      */
     @Override
     public boolean revokeAll(String user) {
-        if (!revocable()) {
-            return false;
-        }
-        java.time.Instant now = policy.now();
-        revocations.get().revokeUserBefore(user, now, now.plus(policy.idle()));
-        return true;
+        Instant now = policy.now();
+        return revocations.revokeUserBefore(user, now, now.plus(policy.idle()));
     }
 
-    @Override
-    public boolean revocable() {
-        return revocations.isPresent() && revocations.get().active();
+    /** The public keys tokens verify with now, as a node publishes them (public halves only). */
+    public com.nimbusds.jose.jwk.JWKSet publicKeys() {
+        return verifier.publicKeys();
     }
 
     @Override

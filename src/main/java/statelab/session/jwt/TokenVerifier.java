@@ -20,7 +20,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import statelab.session.FailureKind;
 import statelab.session.Session;
 
@@ -38,47 +37,78 @@ import statelab.session.Session;
  * valid token fails the same way whether it was seen before or not. A remembered token counts only
  * while the public key set is the very one it was verified against; after a rotation or a pruning
  * the next presentation is verified in full again, so a retired key stops working at once.
+ *
+ * <p>Made with {@link #builder}: the keys are required; the clock and the cache size have defaults.
  */
 public final class TokenVerifier {
-    /** Tokens remembered per cache generation by default: far more than a lab's users, a few MB at most. */
-    public static final int DEFAULT_CACHE_ENTRIES = 1024;
+    /** Tokens remembered by default: far more than a lab's users, a few MB at most. */
+    public static final int DEFAULT_CACHE_ENTRIES = 2048;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier;
-    private final Supplier<JWKSet> publicKeys;
+    private final PublicKeySource publicKeys;
     private final VerifiedTokenCache verified;
 
-    /** Verifies with a fixed set of public keys, against the system clock. */
-    public TokenVerifier(JWKSet publicKeys) {
-        this(() -> publicKeys, Clock.systemUTC());
+    /**
+     * A verifier that asks the source for the keys on every token, so a rotation is seen at once
+     * ({@code TokenVerifier.builder(keys::publicKeys)}); see {@link Builder} for the options.
+     */
+    public static Builder builder(PublicKeySource publicKeys) {
+        return new Builder(publicKeys);
     }
 
-    /** Verifies with whatever public keys the supplier holds at the time, against the system clock. */
-    public TokenVerifier(Supplier<JWKSet> publicKeys) {
-        this(publicKeys, DEFAULT_CACHE_ENTRIES, Clock.systemUTC());
+    /** A verifier of a fixed set of public keys. */
+    public static Builder builder(JWKSet publicKeys) {
+        return new Builder(() -> publicKeys);
     }
 
     /**
-     * Verifies with whatever public keys the supplier holds at the time (so rotations are seen at once),
-     * judging {@code exp}, {@code nbf} and {@code iat} by the given clock (the sessions' own).
+     * Options of a verifier, each with a default: the system clock, and {@value #DEFAULT_CACHE_ENTRIES}
+     * verified tokens remembered.
      */
-    public TokenVerifier(Supplier<JWKSet> publicKeys, Clock clock) {
-        this(publicKeys, DEFAULT_CACHE_ENTRIES, clock);
+    public static final class Builder {
+        private final PublicKeySource publicKeys;
+        private Clock clock = Clock.systemUTC();
+        private int cacheEntries = DEFAULT_CACHE_ENTRIES;
+
+        private Builder(PublicKeySource publicKeys) {
+            this.publicKeys = java.util.Objects.requireNonNull(publicKeys, "publicKeys");
+        }
+
+        /** The clock {@code exp}, {@code nbf} and {@code iat} are judged by (the sessions' own). */
+        public Builder clock(Clock clock) {
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Verified tokens to remember; 0 checks every signature every time. */
+        public Builder cacheEntries(int entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("cache entries cannot be negative");
+            }
+            this.cacheEntries = entries;
+            return this;
+        }
+
+        public TokenVerifier build() {
+            return new TokenVerifier(this);
+        }
     }
 
-    /** @param cacheEntries verified tokens to remember per cache generation; 0 checks every signature every time */
-    public TokenVerifier(Supplier<JWKSet> publicKeys, int cacheEntries) {
-        this(publicKeys, cacheEntries, Clock.systemUTC());
-    }
-
-    /**
-     * @param cacheEntries verified tokens to remember per cache generation; 0 checks every signature every time
-     * @param clock        judges {@code exp}, {@code nbf} and {@code iat}
-     */
-    public TokenVerifier(Supplier<JWKSet> publicKeys, int cacheEntries, Clock clock) {
-        this.publicKeys = publicKeys;
+    private TokenVerifier(Builder options) {
+        this.publicKeys = options.publicKeys;
+        Clock clock = options.clock;
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(TokenClaims.TYPE)));
-        JWKSource<SecurityContext> source = (selector, context) -> selector.select(publicKeys.get());
+        JWKSource<SecurityContext> source = (selector, context) -> {
+            var found = selector.select(publicKeys.current());
+            String keyId = selector.getMatcher().getKeyIDs() == null || selector.getMatcher().getKeyIDs().size() != 1 ? null
+                    : selector.getMatcher().getKeyIDs().iterator().next();
+            if (found.isEmpty() && keyId != null) {
+                // A key we have not seen: the issuer may have rotated since the keys were last fetched.
+                found = selector.select(publicKeys.refreshedFor(keyId));
+            }
+            return found;
+        };
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JwtKeys.ALGORITHM, source));
         claimsVerifier = new DefaultJWTClaimsVerifier<>(
                 TokenClaims.AUDIENCE,
@@ -91,7 +121,12 @@ public final class TokenVerifier {
         };
         claimsVerifier.setMaxClockSkew(TokenClaims.CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claimsVerifier);
-        verified = cacheEntries > 0 ? new VerifiedTokenCache(cacheEntries) : null;
+        verified = options.cacheEntries > 0 ? new VerifiedTokenCache(options.cacheEntries, clock) : null;
+    }
+
+    /** The public keys this verifier accepts now (public halves only). */
+    public JWKSet publicKeys() {
+        return publicKeys.current().toPublicJWKSet();
     }
 
     /** The outcome of verifying one token: exactly one of {@code token} and {@code failure} is set. */
@@ -106,7 +141,7 @@ public final class TokenVerifier {
         if (token.length() > TokenClaims.MAX_TOKEN_CHARS) {
             return new Outcome(null, FailureKind.BAD_CREDENTIAL, "token larger than " + TokenClaims.MAX_TOKEN_CHARS + " characters");
         }
-        JWKSet keys = publicKeys.get();
+        JWKSet keys = publicKeys.current();
         VerifiedTokenCache.Entry seen = verified == null ? null : verified.get(token);
         if (seen != null && seen.keys() == keys) {
             return recheck(token, seen);

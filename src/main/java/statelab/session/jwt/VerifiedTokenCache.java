@@ -1,21 +1,25 @@
 package statelab.session.jwt;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Tokens whose signature has already checked out on this node, keyed by the token's exact text, so
  * a node pays for an ES256 verification (about 0.4 ms) once per token rather than once per request.
  * Only the signature is remembered, and only against the key set it was checked with: the verifier
  * re-checks every claim ({@code exp}, {@code nbf}, {@code iss}, {@code aud}, ...) on each hit, and
- * the strategy consults the deny-list on every request as before. A hit needs the same text, so a tampered token never matches; failed tokens
- * are never stored, so only tokens our issuer signed can take room.
+ * the strategy consults the deny-list on every request as before. A hit needs the same text, so a
+ * tampered token never matches; failed tokens are never stored, so only tokens our issuer signed can
+ * take room.
  *
- * <p>Bounded by two generations of at most {@code generationSize} entries: when the young one fills
- * it becomes the old one and the previous old one is dropped; a hit in the old generation moves the
- * entry back to the young one. That keeps recently used tokens at the cost of a lock-free read, and
- * never holds more than about twice {@code generationSize} entries.
+ * <p>A Caffeine cache: at most {@code maxEntries} tokens (the least useful go first), and each entry
+ * goes no later than its token's {@code exp} by the verifier's clock, so the cache never holds a
+ * token longer than the token itself is valid.
  */
 final class VerifiedTokenCache {
     /**
@@ -25,52 +29,52 @@ final class VerifiedTokenCache {
     record Entry(JWTClaimsSet claims, VerifiedToken token, JWKSet keys) {
     }
 
-    private final int generationSize;
-    private volatile ConcurrentHashMap<String, Entry> young = new ConcurrentHashMap<>();
-    private volatile ConcurrentHashMap<String, Entry> old = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> entries;
 
-    VerifiedTokenCache(int generationSize) {
-        if (generationSize < 1) {
-            throw new IllegalArgumentException("a cache generation holds at least one token");
+    /**
+     * @param maxEntries the most tokens held at once, at least 1
+     * @param clock      the clock the tokens' {@code exp} is judged by
+     */
+    VerifiedTokenCache(int maxEntries, Clock clock) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("the cache holds at least one token");
         }
-        this.generationSize = generationSize;
+        entries = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfter(Expiry.<String, Entry>writing((token, entry) -> lifeLeft(entry, clock)))
+                // Time passes for the cache as for the claims: by the verifier's clock.
+                .ticker(() -> nanosOf(clock))
+                .executor(Runnable::run)
+                .build();
     }
 
-    /** The entry for exactly this token text, or null. */
+    private static long nanosOf(Clock clock) {
+        java.time.Instant now = clock.instant();
+        return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+    }
+
+    private static Duration lifeLeft(Entry entry, Clock clock) {
+        Duration left = Duration.between(clock.instant(), entry.token().expiresAt());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** The entry for exactly this token text, or null when none is held. */
     Entry get(String token) {
-        Entry entry = young.get(token);
-        if (entry == null) {
-            entry = old.get(token);
-            if (entry != null) {
-                put(token, entry);
-            }
-        }
-        return entry;
+        return entries.getIfPresent(token);
     }
 
     void put(String token, Entry entry) {
-        ConcurrentHashMap<String, Entry> current = young;
-        if (current.size() >= generationSize) {
-            rotate(current);
-        }
-        young.put(token, entry);
+        entries.put(token, entry);
     }
 
     /** Forgets a token (its claims stopped checking out, e.g. it expired). */
     void remove(String token) {
-        young.remove(token);
-        old.remove(token);
+        entries.invalidate(token);
     }
 
-    /** Entries held now, both generations. */
-    int size() {
-        return young.size() + old.size();
-    }
-
-    private synchronized void rotate(ConcurrentHashMap<String, Entry> full) {
-        if (young == full) {
-            old = full;
-            young = new ConcurrentHashMap<>();
-        }
+    /** Entries held now, after any pending evictions. */
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
     }
 }

@@ -35,12 +35,14 @@ public final class RedisRevocationList implements RevocationList {
     }
 
     @Override
-    public void revoke(String tokenId, Instant expiresAt) {
+    public boolean revoke(String tokenId, Instant expiresAt) {
         redis.call(c -> c.set(TOKEN_PREFIX + tokenId, "1", SetArgs.Builder.exAt(expiresAt.plusSeconds(1))));
+        return true;
     }
 
     @Override
-    public void revokeUserBefore(String user, Instant cutoff, Instant until) {
+    public boolean revokeUserBefore(String user, Instant cutoff, Instant until) {
         redis.call(c -> c.set(USER_PREFIX + user, Long.toString(cutoff.toEpochMilli()), SetArgs.Builder.exAt(until.plusSeconds(1))));
+        return true;
     }
 }

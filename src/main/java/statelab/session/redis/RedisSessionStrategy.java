@@ -23,8 +23,9 @@ import statelab.session.SessionStrategy;
  * them all; it is written with the session in the same script at sign-in.
  *
  * <p>Cost per request: a read is exactly one command ({@code GETEX key EX idle}: fetch and slide the
- * expiry together); a settings change is one {@code EVALSHA} whose script changes the one field inside
- * Redis, so two nodes changing different settings of one session at once lose neither change.
+ * expiry together); a settings change, of any number of settings, is one {@code EVALSHA} whose script
+ * changes those fields inside Redis, so two nodes changing different settings of one session at once
+ * lose neither change.
  * A logout overwrites the session with a revoked marker, so a replayed id is told it was revoked.
  */
 public final class RedisSessionStrategy implements SessionStrategy, statelab.session.ReadModifyWrite {
@@ -36,9 +37,9 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
             local s = cjson.decode(v)
             if s.r then return v end
             if type(s.s) ~= 'table' or next(s.s) == nil then s.s = {} end
-            s.s[ARGV[1]] = ARGV[2]
+            for i = 2, #ARGV, 2 do s.s[ARGV[i]] = ARGV[i + 1] end
             local out = cjson.encode(s)
-            redis.call('SET', KEYS[1], out, 'EX', ARGV[3])
+            redis.call('SET', KEYS[1], out, 'EX', ARGV[1])
             return out
             """;
     private static final String UPDATE_SHA = Scripts.sha1(UPDATE_SCRIPT);
@@ -118,20 +119,25 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
     }
 
     @Override
-    public Resolution updateSetting(String credential, String key, String value) {
+    public Resolution updateSettings(String credential, java.util.Map<String, String> changes) {
         if (!SessionIds.wellFormed(credential)) {
             return malformed(credential);
         }
         String[] keys = {key(credential)};
-        String ttl = Long.toString(policy.idle().toSeconds());
-        String stored = script(UPDATE_SHA, UPDATE_SCRIPT, ScriptOutputType.VALUE, keys, key, value, ttl);
+        java.util.List<String> args = new java.util.ArrayList<>(1 + 2 * changes.size());
+        args.add(Long.toString(policy.idle().toSeconds()));
+        changes.forEach((name, value) -> {
+            args.add(name);
+            args.add(value);
+        });
+        String stored = script(UPDATE_SHA, UPDATE_SCRIPT, ScriptOutputType.VALUE, keys, args.toArray(String[]::new));
         return interpret(credential, stored);
     }
 
     /**
      * The lost-update lab's naive path: {@code GET} the whole session, change one field here, {@code SET}
      * the whole session back. Between the two commands another node may write the same key; its change
-     * is then overwritten with the copy read before it. Kept apart from {@link #updateSetting}, which is
+     * is then overwritten with the copy read before it. Kept apart from {@link #updateSettings}, which is
      * the one script that does the same inside Redis.
      */
     @Override
@@ -140,17 +146,15 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
             return malformed(credential);
         }
         String stored = redis.call(c -> c.get(key(credential)));
-        Resolution found = interpret(credential, stored);
-        if (!found.recognised()) {
-            return found;
-        }
-        Session session = found.session();
-        java.util.Map<String, String> settings = new java.util.TreeMap<>(session.settings());
-        settings.put(key, value);
-        Session changed = new Session(session.user(), session.createdAt(), settings);
-        String written = write(StoredSession.of(changed));
-        redis.call(c -> c.set(key(credential), written, SetArgs.Builder.ex(policy.idle()).xx()));
-        return Resolution.found(changed);
+        return switch (interpret(credential, stored)) {
+            case Resolution.Failed failed -> failed;
+            case Resolution.Found found -> {
+                Session changed = found.session().with(key, value);
+                String written = write(StoredSession.of(changed));
+                redis.call(c -> c.set(key(credential), written, SetArgs.Builder.ex(policy.idle()).xx()));
+                yield Resolution.found(changed, credential);
+            }
+        };
     }
 
     private Resolution interpret(String credential, String value) {
@@ -169,15 +173,17 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
             revoke(credential);
             return Resolution.failed(FailureKind.EXPIRED);
         }
-        return Resolution.found(session);
+        return Resolution.found(session, credential);
     }
 
     @Override
-    public void revoke(String credential) {
-        if (SessionIds.wellFormed(credential)) {
-            String marker = write(StoredSession.revoked());
-            redis.call(c -> c.set(key(credential), marker, SetArgs.Builder.ex(policy.idle()).xx()));
+    public boolean revoke(String credential) {
+        if (!SessionIds.wellFormed(credential)) {
+            return false;
         }
+        String marker = write(StoredSession.revoked());
+        // XX: only a session that exists becomes a marker; the answer is null when there was none.
+        return redis.call(c -> c.set(key(credential), marker, SetArgs.Builder.ex(policy.idle()).xx())) != null;
     }
 
     @Override
@@ -200,11 +206,6 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
             // First use on this Redis (or Redis restarted, or a replica just promoted): EVAL loads the script into its cache.
             return c.<T>eval(script, type, keys, args);
         }
-    }
-
-    @Override
-    public boolean revocable() {
-        return true;
     }
 
     @Override

@@ -14,8 +14,8 @@ class JwtKeysTest {
     private final MutableClock clock = new MutableClock();
     private final JwtKeys keys = JwtKeys.generate(Duration.ofMinutes(15), clock);
     private final SessionPolicy policy = new SessionPolicy(Duration.ofMinutes(15), Duration.ofHours(8), java.time.Clock.systemUTC());
-    private final TokenIssuer issuer = new TokenIssuer(keys, policy);
-    private final TokenVerifier verifier = new TokenVerifier(keys::publicKeys);
+    private final TokenIssuer issuer = TokenIssuer.signingWith(keys, policy);
+    private final TokenVerifier verifier = TokenVerifier.builder(keys::publicKeys).build();
 
     @Test
     void the_public_set_holds_no_private_key() {

@@ -1,6 +1,9 @@
 package statelab.session.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static statelab.session.Resolutions.failureOf;
+import static statelab.session.Resolutions.found;
+import static statelab.session.Resolutions.sessionOf;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,10 +17,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import statelab.session.FailureKind;
+import statelab.session.RevocationList;
 import statelab.session.Session;
+import statelab.session.Resolution;
 import statelab.session.SessionPolicy;
 import statelab.session.SessionStrategy;
 import statelab.session.SessionStrategyContract;
@@ -26,16 +30,22 @@ import statelab.session.SessionStrategyContract;
 class JwtSessionStrategyTest extends SessionStrategyContract {
     private final JwtKeys keys = JwtKeys.generate();
     private final SessionPolicy policy = SessionPolicy.standard();
-    private final TokenIssuer issuer = new TokenIssuer(keys, policy);
+    private final TokenIssuer issuer = TokenIssuer.signingWith(keys, policy);
 
     @Override
     protected SessionStrategy newNode() {
-        return new JwtSessionStrategy(issuer, new TokenVerifier(keys.publicKeys()), policy, Optional.empty());
+        return new JwtSessionStrategy(issuer, TokenVerifier.builder(keys.publicKeys()).build(), policy, RevocationList.none());
     }
 
     @Override
     protected boolean sharedBetweenNodes() {
         return true;
+    }
+
+    /** Without a deny-list a token cannot be stopped before it expires. */
+    @Override
+    protected boolean revokes() {
+        return false;
     }
 
     @Test
@@ -52,7 +62,7 @@ class JwtSessionStrategyTest extends SessionStrategyContract {
         JWTClaimsSet claims = claimsFor("alice", Duration.ofMinutes(5));
         String none = new PlainJWT(claims).serialize();
 
-        assertThat(node1.resolve(none).failure()).isEqualTo(FailureKind.BAD_CREDENTIAL);
+        assertThat(failureOf(node1.resolve(none))).isEqualTo(FailureKind.BAD_CREDENTIAL);
     }
 
     @Test
@@ -62,42 +72,43 @@ class JwtSessionStrategyTest extends SessionStrategyContract {
                 .type(new JOSEObjectType(TokenClaims.TYPE)).build(), claimsFor("alice", Duration.ofMinutes(5)));
         forged.sign(new MACSigner(publicKeyBytes));
 
-        assertThat(node1.resolve(forged.serialize()).failure()).isEqualTo(FailureKind.BAD_CREDENTIAL);
+        assertThat(failureOf(node1.resolve(forged.serialize()))).isEqualTo(FailureKind.BAD_CREDENTIAL);
     }
 
     @Test
     void a_token_signed_by_another_key_is_refused() {
-        TokenIssuer stranger = new TokenIssuer(JwtKeys.generate(), policy);
+        TokenIssuer stranger = TokenIssuer.signingWith(JwtKeys.generate(), policy);
 
         String foreign = stranger.issue(new Session("alice", policy.now(), Map.of()));
 
-        assertThat(node1.resolve(foreign).failure()).isEqualTo(FailureKind.BAD_CREDENTIAL);
+        assertThat(failureOf(node1.resolve(foreign))).isEqualTo(FailureKind.BAD_CREDENTIAL);
     }
 
     @Test
     void an_expired_token_is_reported_as_expired() {
         SessionPolicy past = new SessionPolicy(Duration.ofMinutes(15), Duration.ofHours(8),
                 java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(-1)));
-        String old = new TokenIssuer(keys, past).issue(new Session("alice", past.now(), Map.of()));
+        String old = TokenIssuer.signingWith(keys, past).issue(new Session("alice", past.now(), Map.of()));
 
-        assertThat(node1.resolve(old).failure()).isEqualTo(FailureKind.EXPIRED);
+        assertThat(failureOf(node1.resolve(old))).isEqualTo(FailureKind.EXPIRED);
     }
 
     @Test
     void a_settings_change_re_signs_the_token() {
         String token = node1.create("alice");
 
-        var changed = node1.updateSetting(token, "theme", "dark");
+        var changed = found(node1.updateSettings(token, Map.of("theme", "dark")));
 
-        assertThat(changed.replacementCredential()).isPresent().get().isNotEqualTo(token);
-        assertThat(node2.resolve(changed.credential()).session().settings()).containsEntry("theme", "dark");
+        assertThat(changed.credential()).isNotEqualTo(token);
+        assertThat(changed.replaces(token)).isTrue();
+        assertThat(sessionOf(node2.resolve(changed.credential())).settings()).containsEntry("theme", "dark");
     }
 
     @Test
     void an_oversized_token_is_refused_before_parsing() {
         String huge = "e".repeat(TokenClaims.MAX_TOKEN_CHARS + 1);
 
-        TokenVerifier.Outcome outcome = new TokenVerifier(keys.publicKeys()).verify(huge);
+        TokenVerifier.Outcome outcome = TokenVerifier.builder(keys.publicKeys()).build().verify(huge);
 
         assertThat(outcome.failure()).isEqualTo(FailureKind.BAD_CREDENTIAL);
         assertThat(outcome.reason()).contains("larger than");

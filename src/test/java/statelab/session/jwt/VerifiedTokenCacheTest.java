@@ -3,6 +3,7 @@ package statelab.session.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import statelab.session.FailureKind;
@@ -13,12 +14,13 @@ import statelab.session.SessionPolicy;
 /** The verified-token cache makes repeats cheap without changing a single answer of the verifier. */
 class VerifiedTokenCacheTest {
     private final SessionPolicy policy = SessionPolicy.standard();
+    private final MutableClock clock = new MutableClock();
 
     @Test
     void a_token_presented_again_is_recognised_with_the_same_session() {
         JwtKeys keys = JwtKeys.generate();
-        TokenVerifier verifier = new TokenVerifier(keys::publicKeys);
-        String token = new TokenIssuer(keys, policy).issue(new Session("alice", policy.now(), Map.of("theme", "dark")));
+        TokenVerifier verifier = TokenVerifier.builder(keys::publicKeys).build();
+        String token = TokenIssuer.signingWith(keys, policy).issue(new Session("alice", policy.now(), Map.of("theme", "dark")));
 
         TokenVerifier.Outcome first = verifier.verify(token);
         TokenVerifier.Outcome again = verifier.verify(String.valueOf(token.toCharArray()));
@@ -32,8 +34,8 @@ class VerifiedTokenCacheTest {
     void a_token_whose_key_was_retired_fails_although_it_was_verified_before() {
         MutableClock clock = new MutableClock();
         JwtKeys keys = JwtKeys.generate(Duration.ofMinutes(1), clock);
-        TokenVerifier verifier = new TokenVerifier(keys::publicKeys);
-        String token = new TokenIssuer(keys, policy).issue(new Session("alice", policy.now(), Map.of()));
+        TokenVerifier verifier = TokenVerifier.builder(keys::publicKeys).build();
+        String token = TokenIssuer.signingWith(keys, policy).issue(new Session("alice", policy.now(), Map.of()));
         assertThat(verifier.verify(token).token()).isNotNull();
 
         keys.rotate();
@@ -46,8 +48,8 @@ class VerifiedTokenCacheTest {
     @Test
     void a_tampered_copy_of_a_verified_token_is_refused() {
         JwtKeys keys = JwtKeys.generate();
-        TokenVerifier verifier = new TokenVerifier(keys::publicKeys);
-        String token = new TokenIssuer(keys, policy).issue(new Session("alice", policy.now(), Map.of()));
+        TokenVerifier verifier = TokenVerifier.builder(keys::publicKeys).build();
+        String token = TokenIssuer.signingWith(keys, policy).issue(new Session("alice", policy.now(), Map.of()));
         verifier.verify(token);
         int middle = token.length() / 2;
         String tampered = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
@@ -58,37 +60,49 @@ class VerifiedTokenCacheTest {
     @Test
     void without_a_cache_every_answer_is_the_same() {
         JwtKeys keys = JwtKeys.generate();
-        String token = new TokenIssuer(keys, policy).issue(new Session("bob", policy.now(), Map.of()));
+        String token = TokenIssuer.signingWith(keys, policy).issue(new Session("bob", policy.now(), Map.of()));
 
-        TokenVerifier.Outcome uncached = new TokenVerifier(keys::publicKeys, 0).verify(token);
+        TokenVerifier.Outcome uncached = TokenVerifier.builder(keys::publicKeys).cacheEntries(0).build().verify(token);
 
         assertThat(uncached.token().session().user()).isEqualTo("bob");
-        assertThat(uncached).isEqualTo(new TokenVerifier(keys::publicKeys).verify(token));
+        assertThat(uncached).isEqualTo(TokenVerifier.builder(keys::publicKeys).build().verify(token));
     }
 
     @Test
-    void the_cache_holds_at_most_about_two_generations() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(10);
+    void the_cache_holds_at_most_its_size() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, clock);
         for (int i = 0; i < 1_000; i++) {
-            cache.put("token-" + i, new VerifiedTokenCache.Entry(null, null, null));
+            cache.put("token-" + i, entryExpiringIn(Duration.ofMinutes(5)));
         }
 
-        assertThat(cache.size()).isLessThanOrEqualTo(20);
-        assertThat(cache.get("token-999")).isNotNull();
-        assertThat(cache.get("token-1")).isNull();
+        assertThat(cache.size()).isLessThanOrEqualTo(10);
     }
 
     @Test
-    void a_hit_in_the_old_generation_keeps_the_token() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(2);
-        cache.put("kept", new VerifiedTokenCache.Entry(null, null, null));
-        cache.put("a", new VerifiedTokenCache.Entry(null, null, null));
-        cache.put("b", new VerifiedTokenCache.Entry(null, null, null));
+    void an_entry_goes_when_its_token_expires_and_not_before() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, clock);
+        cache.put("short", entryExpiringIn(Duration.ofMinutes(1)));
+        cache.put("long", entryExpiringIn(Duration.ofMinutes(10)));
 
-        assertThat(cache.get("kept")).isNotNull();
-        cache.put("c", new VerifiedTokenCache.Entry(null, null, null));
-        cache.put("d", new VerifiedTokenCache.Entry(null, null, null));
+        assertThat(cache.get("short")).isNotNull();
+        clock.advance(Duration.ofMinutes(2));
 
-        assertThat(cache.get("kept")).isNotNull();
+        assertThat(cache.get("short")).as("past its token's exp").isNull();
+        assertThat(cache.get("long")).isNotNull();
+    }
+
+    @Test
+    void a_token_already_expired_is_not_kept() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, clock);
+
+        cache.put("gone", entryExpiringIn(Duration.ofSeconds(-1)));
+
+        assertThat(cache.get("gone")).isNull();
+    }
+
+    private VerifiedTokenCache.Entry entryExpiringIn(Duration life) {
+        Instant now = clock.instant();
+        VerifiedToken token = new VerifiedToken(new Session("alice", now, Map.of()), "jti", now.plus(life), now);
+        return new VerifiedTokenCache.Entry(null, token, null);
     }
 }

@@ -2,11 +2,14 @@ package statelab.session.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static statelab.session.Resolutions.failureOf;
+import static statelab.session.Resolutions.sessionOf;
 
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,12 +61,25 @@ class RedisSessionStrategyIT extends SessionStrategyContract {
     }
 
     @Test
+    void several_settings_cost_one_redis_command() {
+        String credential = node1.create("alice");
+        // Once first, so the script is in Redis's cache and the measured change is its EVALSHA alone.
+        node2.updateSettings(credential, Map.of("theme", "light"));
+
+        RequestTrace.begin();
+        var changed = node2.updateSettings(credential, Map.of("theme", "dark", "lang", "fr", "tz", "UTC"));
+
+        assertThat(RequestTrace.commands()).containsExactly("EVALSHA");
+        assertThat(sessionOf(changed).settings()).containsOnlyKeys("theme", "lang", "tz");
+    }
+
+    @Test
     void a_logout_makes_a_replay_fail_as_revoked_on_every_node() {
         String credential = node1.create("alice");
 
         node1.revoke(credential);
 
-        assertThat(node2.resolve(credential).failure()).isEqualTo(FailureKind.REVOKED);
+        assertThat(failureOf(node2.resolve(credential))).isEqualTo(FailureKind.REVOKED);
     }
 
     @Test
@@ -73,11 +89,11 @@ class RedisSessionStrategyIT extends SessionStrategyContract {
         for (int i = 0; i < 20; i++) {
             String key = "s" + i;
             SessionStrategy node = i % 2 == 0 ? node1 : node2;
-            writes.add(CompletableFuture.runAsync(() -> node.updateSetting(credential, key, "v")));
+            writes.add(CompletableFuture.runAsync(() -> node.updateSettings(credential, Map.of(key, "v"))));
         }
         writes.forEach(CompletableFuture::join);
 
-        assertThat(node1.resolve(credential).session().settings()).hasSize(20);
+        assertThat(sessionOf(node1.resolve(credential)).settings()).hasSize(20);
     }
 
     @Test
