@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import statelab.session.InMemorySessionStrategy;
-import statelab.session.SessionIds;
 import statelab.session.RevocationList;
 import statelab.session.SessionPolicy;
 import statelab.session.jwt.JwtKeys;
@@ -23,6 +22,7 @@ import statelab.session.jwt.TokenIssuer;
 import statelab.session.jwt.TokenVerifier;
 import statelab.session.redis.RedisLink;
 import statelab.session.redis.RedisSessionStrategy;
+import statelab.session.redis.RedisKeys;
 
 /**
  * Memory per session against sessions held, for each place a session can live. Sessions are made
@@ -114,7 +114,7 @@ public final class MemoryCurve {
         long before = usedMemory(commands);
         List<String> ids = createAll(sessions, i -> redis.create("bench-user-" + i));
         long after = usedMemory(commands);
-        Long oneKey = commands.memoryUsage("statelab:session:" + SessionIds.digest(ids.get(0)));
+        Long oneKey = commands.memoryUsage(RedisKeys.session(ids.get(0)));
         removeAll(ids, commands);
         List<Point> out = new ArrayList<>();
         out.add(new Point("redis", "redis used_memory", sessions, (double) (after - before) / sessions,
@@ -146,8 +146,8 @@ public final class MemoryCurve {
     private static void removeAll(List<String> ids, RedisCommands<String, String> commands) {
         List<String> keys = new ArrayList<>(UNLINK_BATCH * 2);
         for (int i = 0; i < ids.size(); i++) {
-            keys.add("statelab:session:" + SessionIds.digest(ids.get(i)));
-            keys.add("statelab:user-sessions:bench-user-" + i);
+            keys.add(RedisKeys.session(ids.get(i)));
+            keys.add(RedisKeys.userSessions("bench-user-" + i));
             if (keys.size() >= UNLINK_BATCH * 2 || i == ids.size() - 1) {
                 commands.unlink(keys.toArray(String[]::new));
                 keys.clear();

@@ -6,10 +6,11 @@ import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.ArrayList;
 import java.util.List;
+import statelab.session.redis.RedisKeys;
 
 /** The lab's keys in Redis ({@code statelab:*}): counted for the page, removed on reset. Other keys are left alone. */
 final class SessionKeys {
-    static final String PATTERN = "statelab:*";
+    static final String PATTERN = RedisKeys.ALL;
 
     private SessionKeys() {
     }

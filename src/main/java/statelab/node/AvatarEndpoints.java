@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import statelab.session.Resolution;
 import statelab.session.SessionStrategy;
+import statelab.session.redis.RedisKeys;
 
 /**
  * The uploads lab: the signed-in user's avatar, stored on this node's own disk ({@code variant=local})
@@ -29,7 +30,6 @@ import statelab.session.SessionStrategy;
  * ever becomes part of a path. A node's directory goes with the node, so a restart loses its files.
  */
 final class AvatarEndpoints {
-    static final String SHARED_KEY_PREFIX = "statelab:lab:avatar:";
     /** Shared avatars expire like sessions would; a reset removes them at once. */
     static final Duration SHARED_FOR = Duration.ofHours(1);
 
@@ -60,7 +60,7 @@ final class AvatarEndpoints {
             writeLocal(user, image.bytes());
         } else {
             String encoded = Base64.getEncoder().encodeToString(image.bytes());
-            stores.shared().call(c -> c.set(SHARED_KEY_PREFIX + user, encoded, SetArgs.Builder.ex(SHARED_FOR)));
+            stores.shared().call(c -> c.set(RedisKeys.avatar(user), encoded, SetArgs.Builder.ex(SHARED_FOR)));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user", user);
@@ -118,7 +118,7 @@ final class AvatarEndpoints {
     }
 
     private byte[] readShared(String user) {
-        String encoded = stores.shared().call(c -> c.get(SHARED_KEY_PREFIX + user));
+        String encoded = stores.shared().call(c -> c.get(RedisKeys.avatar(user)));
         if (encoded == null) {
             return null;
         }

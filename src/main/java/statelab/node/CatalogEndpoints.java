@@ -12,6 +12,7 @@ import java.util.Map;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import statelab.session.redis.RedisKeys;
 
 /**
  * The cache lab's product price. The price itself lives in the lab's Redis, which plays the
@@ -22,8 +23,8 @@ import org.eclipse.jetty.util.Callback;
  * the old price until their entries expire.
  */
 final class CatalogEndpoints {
-    static final String DATABASE_KEY = "statelab:lab:catalog:price";
-    static final String SHARED_CACHE_KEY = "statelab:lab:cache:price";
+    static final String DATABASE_KEY = RedisKeys.PRICE;
+    static final String SHARED_CACHE_KEY = RedisKeys.PRICE_CACHE;
     static final long STARTING_PRICE = 100;
     static final long MAX_PRICE = 1_000_000;
     /** How long a cached price is used before the database is read again (both caches alike). */

@@ -14,17 +14,15 @@ import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import statelab.lab.RedisControl;
 import statelab.session.SessionIds;
+import statelab.session.redis.RedisKeys;
 
 /**
- * Counts the session keys ({@value #PATTERN}) in the lab's Redis with SCAN, which walks the keyspace
+ * Counts the session keys ({@code statelab:session:*}, {@link RedisKeys#SESSIONS}) in the lab's Redis with SCAN, which walks the keyspace
  * in small steps instead of blocking Redis as KEYS would. Answers null when Redis is stopped or does
  * not answer within {@link #TIMEOUT}: the page then shows "unknown" rather than a stale number.
  * Logged-out sessions count too while their revoked marker lives.
  */
 final class RedisKeyCount implements AutoCloseable {
-    static final String PREFIX = "statelab:session:";
-    static final String PATTERN = PREFIX + "*";
-    static final String USER_INDEX_PREFIX = "statelab:user-sessions:";
     static final Duration TIMEOUT = Duration.ofMillis(300);
 
     private final RedisControl redis;
@@ -59,7 +57,7 @@ final class RedisKeyCount implements AutoCloseable {
                 connection = client.connect();
             }
             int keys = 0;
-            ScanIterator<String> scan = ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(PATTERN).limit(500));
+            ScanIterator<String> scan = ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(RedisKeys.SESSIONS).limit(500));
             while (scan.hasNext()) {
                 scan.next();
                 keys++;
@@ -81,9 +79,8 @@ final class RedisKeyCount implements AutoCloseable {
                 drop();
                 connection = client.connect();
             }
-            String digest = SessionIds.digest(sessionId);
-            connection.sync().del(PREFIX + digest);
-            connection.sync().srem(USER_INDEX_PREFIX + user, digest);
+            connection.sync().del(RedisKeys.session(sessionId));
+            connection.sync().srem(RedisKeys.userSessions(user), SessionIds.digest(sessionId));
         } catch (RedisException e) {
             drop();
         }

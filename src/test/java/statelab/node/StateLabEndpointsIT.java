@@ -210,7 +210,7 @@ class StateLabEndpointsIT {
     private static List<String> labKeys() {
         RedisClient client = RedisClient.create(testLab.lab().redis().url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().keys("statelab:lab:*");
+            return connection.sync().keys(statelab.session.redis.RedisKeys.STATE_LABS + "*");
         } finally {
             client.shutdown();
         }

@@ -18,6 +18,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import statelab.lab.EmbeddedRedis;
+import statelab.session.redis.RedisKeys;
 
 /**
  * One {@code GET} of a 200-byte value through each Redis client the node could use, side by side on
@@ -31,7 +32,7 @@ import statelab.lab.EmbeddedRedis;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class RedisClientBenchmark {
-    private static final String KEY = "statelab:bench:client";
+    private static final String KEY = RedisKeys.bench("client");
 
     private EmbeddedRedis redis;
     private ClientResources resources;

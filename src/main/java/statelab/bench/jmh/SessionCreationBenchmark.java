@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import statelab.session.SessionIds;
+import statelab.session.redis.RedisKeys;
 
 /**
  * What a login costs each strategy once the password is checked (the password hash itself, about
@@ -59,7 +60,7 @@ public class SessionCreationBenchmark {
 
     @Benchmark
     public String redis_floor_bareSet(SessionFixture f) {
-        return f.bareRedis.sync().set("statelab:bench:" + SessionIds.next(), "x", SetArgs.Builder.ex(60));
+        return f.bareRedis.sync().set(RedisKeys.bench(SessionIds.next()), "x", SetArgs.Builder.ex(60));
     }
 
     @Benchmark

@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import statelab.lab.EmbeddedRedis;
 import statelab.session.InMemorySessionStrategy;
 import statelab.session.Session;
-import statelab.session.SessionIds;
 import statelab.session.Resolution;
 import statelab.session.RevocationList;
 import statelab.session.SessionPolicy;
@@ -31,6 +30,7 @@ import statelab.session.jwt.TokenVerifier;
 import statelab.session.redis.RedisLink;
 import statelab.session.redis.RedisRevocationList;
 import statelab.session.redis.RedisSessionStrategy;
+import statelab.session.redis.RedisKeys;
 
 /**
  * Each strategy as a node holds it, one signed-in session each, and next to it the floor it cannot
@@ -85,7 +85,7 @@ public class SessionFixture {
         bareRedis.sync().ping();
         redis = new RedisSessionStrategy(new RedisLink(resources, redisUrl), policy);
         redisCredential = patiently(() -> redis.create("alice"));
-        redisKey = "statelab:session:" + SessionIds.digest(redisCredential);
+        redisKey = RedisKeys.session(redisCredential);
         if (bareRedis.sync().get(redisKey) == null) {
             throw new IllegalStateException("the bare GET does not read the key the strategy wrote: " + redisKey);
         }

@@ -17,7 +17,6 @@ import statelab.session.SessionStoreUnavailableException;
  * through).
  */
 public final class RedisLoginThrottle implements LoginThrottle {
-    static final String KEY_PREFIX = "statelab:login-failures:";
     /** Answers 0 when the attempt is counted, else the milliseconds until the user name may try again. */
     private static final String RESERVE_SCRIPT = """
             local n = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -74,7 +73,7 @@ public final class RedisLoginThrottle implements LoginThrottle {
     }
 
     private long run(String script, String sha, String user, String... args) {
-        String[] keys = {KEY_PREFIX + user};
+        String[] keys = {RedisKeys.loginFailures(user)};
         Long answer = redis.call(c -> {
             try {
                 return c.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, args);

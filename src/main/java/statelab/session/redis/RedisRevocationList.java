@@ -12,9 +12,6 @@ import statelab.session.RevocationList;
  * the list never outgrows the tokens still alive. A check is one {@code MGET} of both keys.
  */
 public final class RedisRevocationList implements RevocationList {
-    static final String TOKEN_PREFIX = "statelab:revoked:";
-    static final String USER_PREFIX = "statelab:revoked-before:";
-
     private final RedisLink redis;
 
     public RedisRevocationList(RedisLink redis) {
@@ -23,7 +20,7 @@ public final class RedisRevocationList implements RevocationList {
 
     @Override
     public boolean isRevoked(String tokenId, String user, Instant issuedAt) {
-        List<KeyValue<String, String>> values = redis.call(c -> c.mget(TOKEN_PREFIX + tokenId, USER_PREFIX + user));
+        List<KeyValue<String, String>> values = redis.call(c -> c.mget(RedisKeys.revokedToken(tokenId), RedisKeys.revokedBefore(user)));
         if (values.get(0).hasValue()) {
             return true;
         }
@@ -36,13 +33,13 @@ public final class RedisRevocationList implements RevocationList {
 
     @Override
     public boolean revoke(String tokenId, Instant expiresAt) {
-        redis.call(c -> c.set(TOKEN_PREFIX + tokenId, "1", SetArgs.Builder.exAt(expiresAt.plusSeconds(1))));
+        redis.call(c -> c.set(RedisKeys.revokedToken(tokenId), "1", SetArgs.Builder.exAt(expiresAt.plusSeconds(1))));
         return true;
     }
 
     @Override
     public boolean revokeUserBefore(String user, Instant cutoff, Instant until) {
-        redis.call(c -> c.set(USER_PREFIX + user, Long.toString(cutoff.toEpochMilli()), SetArgs.Builder.exAt(until.plusSeconds(1))));
+        redis.call(c -> c.set(RedisKeys.revokedBefore(user), Long.toString(cutoff.toEpochMilli()), SetArgs.Builder.exAt(until.plusSeconds(1))));
         return true;
     }
 }

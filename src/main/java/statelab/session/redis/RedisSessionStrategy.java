@@ -30,7 +30,6 @@ import statelab.session.SessionStrategy;
  */
 public final class RedisSessionStrategy implements SessionStrategy, statelab.session.ReadModifyWrite {
     public static final String ID = "redis";
-    static final String KEY_PREFIX = "statelab:session:";
     private static final String UPDATE_SCRIPT = """
             local v = redis.call('GET', KEYS[1])
             if not v then return false end
@@ -61,7 +60,6 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
             return #ids
             """;
     private static final String REVOKE_ALL_SHA = Scripts.sha1(REVOKE_ALL_SCRIPT);
-    static final String USER_INDEX_PREFIX = "statelab:user-sessions:";
 
     private final RedisLink redis;
     private final SessionPolicy policy;
@@ -99,7 +97,7 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
     public String create(String user) {
         String id = SessionIds.next();
         String value = write(StoredSession.of(new Session(user, policy.now(), java.util.Map.of())));
-        String[] keys = {key(id), USER_INDEX_PREFIX + user};
+        String[] keys = {RedisKeys.session(id), RedisKeys.userSessions(user)};
         String[] args = {value, Long.toString(policy.idle().toSeconds()), SessionIds.digest(id), Long.toString(policy.absolute().toSeconds())};
         if (replicasToWait > 0) {
             redis.callReplicated(c -> evalScript(c, CREATE_SHA, CREATE_SCRIPT, ScriptOutputType.INTEGER, keys, args), replicasToWait);
@@ -114,7 +112,7 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
         if (!SessionIds.wellFormed(credential)) {
             return malformed(credential);
         }
-        String value = redis.getex(key(credential), policy.idle());
+        String value = redis.getex(RedisKeys.session(credential), policy.idle());
         return interpret(credential, value);
     }
 
@@ -123,7 +121,7 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
         if (!SessionIds.wellFormed(credential)) {
             return malformed(credential);
         }
-        String[] keys = {key(credential)};
+        String[] keys = {RedisKeys.session(credential)};
         java.util.List<String> args = new java.util.ArrayList<>(1 + 2 * changes.size());
         args.add(Long.toString(policy.idle().toSeconds()));
         changes.forEach((name, value) -> {
@@ -145,13 +143,13 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
         if (!SessionIds.wellFormed(credential)) {
             return malformed(credential);
         }
-        String stored = redis.call(c -> c.get(key(credential)));
+        String stored = redis.call(c -> c.get(RedisKeys.session(credential)));
         return switch (interpret(credential, stored)) {
             case Resolution.Failed failed -> failed;
             case Resolution.Found found -> {
                 Session changed = found.session().with(key, value);
                 String written = write(StoredSession.of(changed));
-                redis.call(c -> c.set(key(credential), written, SetArgs.Builder.ex(policy.idle()).xx()));
+                redis.call(c -> c.set(RedisKeys.session(credential), written, SetArgs.Builder.ex(policy.idle()).xx()));
                 yield Resolution.found(changed, credential);
             }
         };
@@ -183,14 +181,14 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
         }
         String marker = write(StoredSession.revoked());
         // XX: only a session that exists becomes a marker; the answer is null when there was none.
-        return redis.call(c -> c.set(key(credential), marker, SetArgs.Builder.ex(policy.idle()).xx())) != null;
+        return redis.call(c -> c.set(RedisKeys.session(credential), marker, SetArgs.Builder.ex(policy.idle()).xx())) != null;
     }
 
     @Override
     public boolean revokeAll(String user) {
-        String[] keys = {USER_INDEX_PREFIX + user};
+        String[] keys = {RedisKeys.userSessions(user)};
         script(REVOKE_ALL_SHA, REVOKE_ALL_SCRIPT, ScriptOutputType.INTEGER, keys,
-                KEY_PREFIX, write(StoredSession.revoked()), Long.toString(policy.idle().toSeconds()));
+                RedisKeys.SESSION, write(StoredSession.revoked()), Long.toString(policy.idle().toSeconds()));
         return true;
     }
 
@@ -221,10 +219,6 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
     /** No credential is "not signed in"; one that is not even shaped like an id is a bad credential. */
     private static Resolution malformed(String credential) {
         return Resolution.failed(credential == null ? FailureKind.NOT_RECOGNISED : FailureKind.BAD_CREDENTIAL);
-    }
-
-    static String key(String id) {
-        return KEY_PREFIX + SessionIds.digest(id);
     }
 
     private String write(StoredSession stored) {

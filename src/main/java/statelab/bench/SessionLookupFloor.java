@@ -1,0 +1,135 @@
+package statelab.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import redis.clients.jedis.Jedis;
+import statelab.lab.Cluster;
+import statelab.lab.Lab;
+import statelab.lab.LabConfig;
+import statelab.lab.NodeView;
+import statelab.lab.Strategy;
+import statelab.scenario.LabClient;
+import statelab.scenario.RequestResult;
+import statelab.session.redis.RedisLink;
+import statelab.session.redis.RedisSessionStrategy;
+import statelab.session.redis.RedisKeys;
+
+/**
+ * The redis node's session lookup against its floor, on an idle lab: the node's own
+ * {@code Server-Timing: session} of sequential {@code GET /profile} straight to S1 of the redis
+ * cluster, next to a bare {@code GET} of a value of the same size over one held Jedis connection to
+ * the same Redis, paced the same way (one request every {@link #PACE_NANOS}), in interleaved rounds.
+ * Each round prints both medians and their ratio, and the strategy's {@code resolve} called on the
+ * measuring thread (the lookup without the node's request threads). Run from the jar:
+ * {@code java -cp target/statelab.jar statelab.bench.SessionLookupFloor [rounds] [requests]}.
+ *
+ * <p>Contract: starts a lab with only the redis cluster on its own Redis, sends only to loopback, and
+ * closes the lab when done; a sign-in that fails stops the run with exit code 1.
+ */
+public final class SessionLookupFloor {
+    static final long PACE_NANOS = 2_000_000;
+    private static final int WARM_UP = 2_000;
+    private static final String FLOOR_KEY = RedisKeys.bench("lookup-floor");
+
+    private SessionLookupFloor() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 250;
+        LabConfig config = LabConfig.standard().withStrategies(List.of(Strategy.REDIS));
+        try (Lab lab = Lab.start(config)) {
+            Cluster cluster = lab.cluster(Strategy.REDIS);
+            URI node = cluster.nodes().stream().filter(NodeView::up).findFirst().orElseThrow().url();
+            URI redis = URI.create(lab.redis().url());
+            try (LabClient client = LabClient.direct(node, Strategy.REDIS);
+                 Jedis jedis = new Jedis(redis.getHost(), redis.getPort())) {
+                RequestResult login = client.send("POST", "/login", lab.internalUser().loginBody());
+                if (!login.succeeded()) {
+                    System.err.println("sign-in failed: " + login.summary());
+                    System.exit(1);
+                }
+                // A value the size of a session as the node stores it.
+                jedis.set(FLOOR_KEY, "{\"u\":\"" + "x".repeat(24) + "\",\"c\":1764547200000,\"s\":{}}");
+                session(client, WARM_UP);
+                floor(jedis, WARM_UP);
+                ClientResources resources = DefaultClientResources.create();
+                // The strategy alone, called on this thread: the node's lookup without the node's threads.
+                RedisSessionStrategy strategy = new RedisSessionStrategy(new RedisLink(resources, lab.redis().url()),
+                        lab.config().sessionPolicy());
+                String id = strategy.create(lab.internalUser().name());
+                onThisThread(strategy, id, WARM_UP);
+                System.out.println("round  session p50 us  bare GET p50 us  ratio  resolve on this thread p50 us");
+                for (int round = 1; round <= rounds; round++) {
+                    double session = median(session(client, requests));
+                    double floor = median(floor(jedis, requests));
+                    double alone = median(onThisThread(strategy, id, requests));
+                    System.out.printf(Locale.ROOT, "%5d  %14.1f  %15.1f  %5.2f  %29.1f%n", round, session, floor, session / floor, alone);
+                }
+                strategy.close();
+                resources.shutdown();
+                jedis.del(FLOOR_KEY);
+            }
+        }
+    }
+
+    private static double[] session(LabClient client, int requests) {
+        List<Double> micros = new ArrayList<>(requests);
+        for (int i = 0; i < requests; i++) {
+            long next = System.nanoTime() + PACE_NANOS;
+            RequestResult answer = client.send("GET", "/profile", null);
+            if (answer.succeeded() && answer.wire().sessionMicros() != null) {
+                micros.add(answer.wire().sessionMicros());
+            }
+            pace(next);
+        }
+        return micros.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double[] floor(Jedis jedis, int requests) {
+        double[] micros = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            long next = System.nanoTime() + PACE_NANOS;
+            long started = System.nanoTime();
+            jedis.get(FLOOR_KEY);
+            micros[i] = (System.nanoTime() - started) / 1_000.0;
+            pace(next);
+        }
+        return micros;
+    }
+
+    private static double[] onThisThread(RedisSessionStrategy strategy, String id, int requests) {
+        double[] micros = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            long next = System.nanoTime() + PACE_NANOS;
+            long started = System.nanoTime();
+            strategy.resolve(id);
+            micros[i] = (System.nanoTime() - started) / 1_000.0;
+            pace(next);
+        }
+        return micros;
+    }
+
+    private static void pace(long until) {
+        long left;
+        while ((left = until - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
