@@ -107,10 +107,6 @@ public final class BackendPool {
         }
     }
 
-    public Optional<Backend> byAffinity(String token) {
-        return backends.stream().filter(b -> b.affinityToken().equals(token)).findFirst();
-    }
-
     public Optional<Backend> byUri(URI uri) {
         return backends.stream().filter(b -> b.uri().equals(uri)).findFirst();
     }

@@ -1,7 +1,6 @@
 package statelab.lb;
 
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 
 /**
@@ -15,10 +14,13 @@ public interface BalancingPolicy {
     }
 
     /**
+     * The balancer asks only when there is a healthy backend (with none it answers {@code node-down}
+     * itself), so a policy always has an answer.
+     *
      * @param healthy the healthy backends, never empty, in the order they were added
-     * @return the pick, or empty when the policy has no opinion (the balancer then fails the request)
+     * @return the pick, one of {@code healthy}
      */
-    Optional<Choice> choose(Request request, List<Backend> healthy);
+    Choice choose(Request request, List<Backend> healthy);
 
     /**
      * Where to send a request again after {@code failed} did not take it: by default the next healthy

@@ -2,7 +2,6 @@ package statelab.lb;
 
 import java.net.ConnectException;
 import java.util.List;
-import java.util.Optional;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.eclipse.jetty.client.ByteBufferRequestContent;
@@ -54,7 +53,12 @@ final class BalancingProxyHandler extends ProxyHandler {
         ClientConnector connector = new ClientConnector();
         connector.setExecutor(threadPool);
         connector.setConnectTimeout(Duration.ofSeconds(1));
-        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
+        // Every listener of this client only hands bytes on or records a health check, and never blocks, so
+        // the client's selector runs them itself instead of waking a pool thread for each node's answer.
+        transport.setInvocationType(InvocationType.NON_BLOCKING);
+        transport.setHeaderCacheSize(0);
+        HttpClient client = new HttpClient(transport);
         client.setExecutor(threadPool);
         client.setMaxConnectionsPerDestination(512);
         client.setIdleTimeout(30_000);
@@ -83,12 +87,22 @@ final class BalancingProxyHandler extends ProxyHandler {
         if (RequestBodies.present(request)) {
             return readBodyThenForward(request, response, callback);
         }
-        return forward(request, response, callback, choose(request));
+        return forward(request, response, callback);
     }
 
-    private Optional<BalancingPolicy.Choice> choose(Request request) {
+    /** Sends the request to the policy's pick among the healthy backends, or answers node-down when there are none. */
+    private boolean forward(Request request, Response response, Callback callback) {
         List<Backend> healthy = pool.healthy();
-        return healthy.isEmpty() ? Optional.empty() : policy.choose(request, healthy);
+        if (healthy.isEmpty()) {
+            return nodeDown(request, response, callback);
+        }
+        return forward(request, response, callback, policy.choose(request, healthy));
+    }
+
+    private boolean nodeDown(Request request, Response response, Callback callback) {
+        stats.countNodeDown();
+        LoadBalancerProblems.nodeDown(request, response, callback);
+        return true;
     }
 
     /** The body is read into memory first, so that a retry after a refused connection can send it again. */
@@ -103,7 +117,7 @@ final class BalancingProxyHandler extends ProxyHandler {
                 LoadBalancerProblems.unreadableBody(request, response, callback, failure);
             } else {
                 request.setAttribute(BODY, body);
-                forward(request, response, callback, choose(request));
+                forward(request, response, callback);
             }
         });
         return true;
@@ -119,13 +133,7 @@ final class BalancingProxyHandler extends ProxyHandler {
         return super.newProxyToServerRequestContent(request, response, upstream);
     }
 
-    private boolean forward(Request request, Response response, Callback callback, Optional<BalancingPolicy.Choice> choice) {
-        if (choice.isEmpty()) {
-            stats.countNodeDown();
-            LoadBalancerProblems.nodeDown(request, response, callback);
-            return true;
-        }
-        BalancingPolicy.Choice picked = choice.get();
+    private boolean forward(Request request, Response response, Callback callback, BalancingPolicy.Choice picked) {
         leave(request);
         picked.backend().enter();
         request.setAttribute(CHOSEN, picked.backend());
@@ -205,8 +213,11 @@ final class BalancingProxyHandler extends ProxyHandler {
             request.setAttribute(LAST_FAILURE, failure);
             stats.countRetry();
             List<Backend> healthy = pool.healthy();
-            forward(request, response, callback, healthy.isEmpty() ? Optional.empty()
-                    : Optional.of(policy.failover(request, backend, pool.all(), healthy)));
+            if (healthy.isEmpty()) {
+                nodeDown(request, response, callback);
+            } else {
+                forward(request, response, callback, policy.failover(request, backend, pool.all(), healthy));
+            }
             return;
         }
         super.onServerToProxyResponseFailure(request, upstream, answer, response, callback, failure);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -46,18 +47,25 @@ public final class LoadBalancer implements Balancer {
     public LoadBalancer(Function<BackendPool, BalancingPolicy> policyFactory, int port, ThreadPool threadPool,
                         TlsEndpoint tls) {
         this.policy = policyFactory.apply(pool);
-        this.server = new Server(threadPool);
+        this.server = new Server(new InlineResumeThreadPool(threadPool));
         this.connector = tls == null ? new ServerConnector(server, 0, 1) : tls.connector(server);
         connector.setHost("127.0.0.1");
-        // No "Server: Jetty(version)" on the balancer's own answers (the TLS connector shares this configuration).
         connector.getConnectionFactories().stream().filter(HttpConnectionFactory.class::isInstance)
-                .forEach(f -> ((HttpConnectionFactory) f).getHttpConfiguration().setSendServerVersion(false));
+                .map(f -> ((HttpConnectionFactory) f).getHttpConfiguration()).forEach(LoadBalancer::configure);
         connector.setPort(port);
         server.addConnector(connector);
         this.proxy = new BalancingProxyHandler(pool, policy, threadPool, stats);
         server.setHandler(proxy);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(0);
+    }
+
+    private static void configure(HttpConfiguration http) {
+        // No "Server: Jetty(version)" on the balancer's own answers (the TLS connector shares this configuration).
+        http.setSendServerVersion(false);
+        // No cache of whole header lines: each request's Cookie line (a token of several hundred bytes) would be
+        // walked character by character through the cache's trie, a fifth of the parser's time in a profile.
+        http.setHeaderCacheSize(0);
     }
 
     /**

@@ -1,7 +1,6 @@
 package statelab.lb;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.Request;
 
@@ -14,8 +13,8 @@ public final class RoundRobinPolicy implements BalancingPolicy {
     private final AtomicLong counter = new AtomicLong();
 
     @Override
-    public Optional<Choice> choose(Request request, List<Backend> healthy) {
-        return Optional.of(new Choice(next(healthy), null));
+    public Choice choose(Request request, List<Backend> healthy) {
+        return new Choice(next(healthy), null);
     }
 
     Backend next(List<Backend> healthy) {

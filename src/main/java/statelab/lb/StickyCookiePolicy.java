@@ -1,7 +1,6 @@
 package statelab.lb;
 
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Request;
 
@@ -29,15 +28,21 @@ public final class StickyCookiePolicy implements BalancingPolicy {
     }
 
     @Override
-    public Optional<Choice> choose(Request request, List<Backend> healthy) {
-        return Optional.of(chooseFor(affinityCookie(request), healthy));
+    public Choice choose(Request request, List<Backend> healthy) {
+        return chooseFor(affinityCookie(request), healthy);
     }
 
-    /** The pick for a client holding this affinity cookie value (null when it has none). */
+    /**
+     * The pick for a client holding this affinity cookie value (null when it has none): its pinned
+     * backend while that is healthy, otherwise a new placement and a fresh cookie.
+     */
     Choice chooseFor(String affinity, List<Backend> healthy) {
-        Optional<Backend> pinned = Optional.ofNullable(affinity).flatMap(pool::byAffinity).filter(healthy::contains);
-        if (pinned.isPresent()) {
-            return new Choice(pinned.get(), null);
+        if (affinity != null) {
+            for (Backend backend : healthy) {
+                if (backend.affinityToken().equals(affinity)) {
+                    return new Choice(backend, null);
+                }
+            }
         }
         return pin(firstPlacement.next(healthy));
     }

@@ -48,7 +48,7 @@ class RoundRobinPolicyTest {
     private List<Backend> picks(int count, List<Backend> healthy) {
         List<Backend> picked = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            picked.add(policy.choose(null, healthy).orElseThrow().backend());
+            picked.add(policy.choose(null, healthy).backend());
         }
         return picked;
     }
