@@ -3,7 +3,9 @@ package statelab;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The one rule of the code's shape: dependencies flow one way,
  * cli -> web, scenario, bench -> lab -> lb, node -> session (with session.redis, session.jwt),
- * and problem (error bodies) may be used by any server part. Nothing imports cli; the balancer knows
+ * and problem (error bodies) may be used by any server part; json (the one JSON configuration) by every
+ * part, and it uses none. Nothing imports cli; the balancer knows
  * nodes only as URIs, so lb does not import node or session.
  */
 class ArchitectureTest {
@@ -39,6 +42,7 @@ class ArchitectureTest {
                 .layer("node").definedBy("statelab.node..")
                 .layer("session").definedBy("statelab.session..")
                 .layer("problem").definedBy("statelab.problem..")
+                .layer("json").definedBy("statelab.json..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
@@ -48,6 +52,18 @@ class ArchitectureTest {
                 .whereLayer("node").mayOnlyBeAccessedByLayers("lab", "web", "scenario", "bench", "cli")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("node", "lab", "web", "scenario", "bench", "cli")
                 .whereLayer("problem").mayOnlyBeAccessedByLayers("node", "lb", "lab", "web", "scenario", "bench", "cli")
+                .whereLayer("json").mayNotAccessAnyLayer()
+                .check(CLASSES);
+    }
+
+    /** One configured mapper (statelab.json.Json): a mapper made elsewhere would read or write JSON its own way. */
+    @Test
+    void only_the_json_package_makes_a_jackson_mapper() {
+        DescribedPredicate<JavaCall<?>> makesAMapper = DescribedPredicate.describe("make a Jackson ObjectMapper",
+                call -> call.getTargetOwner().isAssignableTo(com.fasterxml.jackson.databind.ObjectMapper.class)
+                        && (call instanceof JavaConstructorCall || call.getName().equals("builder")));
+        ArchRuleDefinition.noClasses().that().resideOutsideOfPackage("statelab.json..")
+                .should().callCodeUnitWhere(makesAMapper)
                 .check(CLASSES);
     }
 

@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
             measured = statelab.bench.MemoryCurve.measure(sessions, running.redis().url());
         }
         spec.commandLine().getOut().print(json
-                ? new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                ? statelab.json.Json.prettyWriter()
                         .writeValueAsString(java.util.Map.of("memoryPerSession", measured)) + "\n"
                 : statelab.bench.MemoryCurve.table(measured));
         spec.commandLine().getOut().flush();

@@ -1,6 +1,5 @@
 package statelab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
@@ -8,6 +7,7 @@ import statelab.lab.Lab;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
 import statelab.scenario.FailoverDrill;
+import statelab.json.Json;
 
 /**
  * {@code statelab run failover --redis-ha}: a fresh lab with the redis cluster on a replicated Redis,
@@ -53,11 +53,10 @@ final class FailoverRun {
     }
 
     private static String json(FailoverDrill.Figures f) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode().put("scenario", NAME);
+        ObjectNode root = Json.object().put("scenario", NAME);
         root.putObject("figures").put("failoverMillis", f.failoverMillis()).put("failedRequests", f.failedRequests())
                 .put("requests", f.requests()).put("sessions", f.sessions()).put("sessionsLost", f.sessionsLost());
         root.putObject("redis").put("killedPrimary", f.killedPrimary()).put("newPrimary", f.newPrimary());
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        return Json.prettyWriter().writeValueAsString(root);
     }
 }

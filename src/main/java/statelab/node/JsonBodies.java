@@ -2,19 +2,19 @@ package statelab.node;
 
 import statelab.problem.ProblemKind;
 import statelab.problem.ProblemException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import statelab.json.Json;
 
 /**
  * Parses request bodies as JSON with tight limits (nesting, number and string lengths) and strict
  * duplicate-key detection, and nothing after the one document, so a hostile body costs little and means one thing only.
  */
 final class JsonBodies {
-    private static final ObjectMapper STRICT = strict();
+    private static final ObjectReader STRICT = Json.untrustedReader(StreamReadConstraints.builder()
+            .maxNestingDepth(8).maxNumberLength(32).maxStringLength(NodeRequest.MAX_BODY_BYTES).build());
 
     private JsonBodies() {
     }
@@ -29,15 +29,5 @@ final class JsonBodies {
         } catch (IOException e) {
             throw new ProblemException(ProblemKind.BAD_REQUEST, "the body is not valid JSON (or has a duplicate key)");
         }
-    }
-
-    private static ObjectMapper strict() {
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(8).maxNumberLength(32).maxStringLength(NodeRequest.MAX_BODY_BYTES).build());
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        // One document, nothing after it: trailing bytes would let two readers see two different bodies.
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        return mapper;
     }
 }

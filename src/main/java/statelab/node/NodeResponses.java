@@ -1,10 +1,7 @@
 package statelab.node;
 
 import statelab.problem.ProblemKind;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +12,13 @@ import org.eclipse.jetty.util.Callback;
 import statelab.problem.ProblemDetails;
 import statelab.session.FailureKind;
 import statelab.session.RequestTrace;
+import statelab.json.Json;
 
 /**
  * Writes a node's answers: JSON bodies for success, RFC 9457 problem details for failures, and the
  * {@code X-Served-By} header on both. Problem types are {@code urn:statelab:problem:<kind>}.
  */
 final class NodeResponses {
-    /**
-     * Jackson keeps its buffers per thread by default, and every request runs on a fresh virtual
-     * thread, so each answer allocated new ones; a shared pool recycles them across requests.
-     */
-    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
     static final String SERVED_BY = "X-Served-By";
 
     private final String nodeId;
@@ -87,7 +79,7 @@ final class NodeResponses {
         response.getHeaders().put(ProblemDetails.NOSNIFF_HEADER, ProblemDetails.NOSNIFF);
         traceHeaders(response);
         try {
-            byte[] bytes = JSON.writeValueAsBytes(body);
+            byte[] bytes = Json.writer().writeValueAsBytes(body);
             response.write(true, ByteBuffer.wrap(bytes), callback);
         } catch (JsonProcessingException e) {
             callback.failed(e);

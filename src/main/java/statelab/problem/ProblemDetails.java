@@ -1,7 +1,6 @@
 package statelab.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import statelab.json.Json;
 
 /**
  * An RFC 9457 problem body: {@code type} ({@code urn:statelab:problem:<kind>}), {@code title},
@@ -20,7 +20,6 @@ import org.eclipse.jetty.util.Callback;
  * @param extensions extra members in order; a null value is written as JSON null
  */
 public record ProblemDetails(ProblemKind kind, int status, String detail, Map<String, Object> extensions) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Every answer of the lab carries it: a browser must not guess a JSON answer into something it would run. */
     public static final String NOSNIFF_HEADER = "X-Content-Type-Options";
     public static final String NOSNIFF = "nosniff";
@@ -61,7 +60,7 @@ public record ProblemDetails(ProblemKind kind, int status, String detail, Map<St
 
     public byte[] toJson() {
         try {
-            return JSON.writeValueAsBytes(members());
+            return Json.writer().writeValueAsBytes(members());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem body could not be written", e);
         }

@@ -1,7 +1,5 @@
 package statelab.scenario;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -20,6 +18,7 @@ import statelab.lab.Lab;
 import statelab.lab.Strategy;
 import statelab.session.FailureKind;
 import statelab.session.jwt.TokenVerifier;
+import statelab.json.Json;
 
 /**
  * One user's browser against one cluster: real HTTP through the cluster's balancer, with its own
@@ -27,7 +26,6 @@ import statelab.session.jwt.TokenVerifier;
  * of what crossed the wire.
  */
 public final class LabClient implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Long enough for a first sign-in on a cold, busy machine (a deliberately slow password hash). */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -179,7 +177,7 @@ public final class LabClient implements AutoCloseable {
             return null;
         }
         try {
-            return JSON.readValue(bytes, new TypeReference<Map<String, Object>>() { });
+            return Json.mapReader().readValue(bytes);
         } catch (IOException e) {
             return Map.of("text", new String(bytes, StandardCharsets.UTF_8));
         }

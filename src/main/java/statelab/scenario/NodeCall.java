@@ -1,7 +1,5 @@
 package statelab.scenario;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,13 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import statelab.json.Json;
 
 /**
  * Plain HTTP for the state labs: one request to a balancer or straight to a node, with a cookie jar
  * and any body (JSON or image bytes). A failed exchange is an answer with status 0, never an exception.
  */
 final class NodeCall implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final int ATTEMPTS = 3;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
@@ -92,7 +90,7 @@ final class NodeCall implements AutoCloseable {
 
     private static Map<String, Object> parse(byte[] bytes) {
         try {
-            return JSON.readValue(bytes, new TypeReference<Map<String, Object>>() { });
+            return Json.mapReader().readValue(bytes);
         } catch (IOException e) {
             return null;
         }

@@ -1,9 +1,9 @@
 package statelab.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import statelab.json.Json;
 
 /**
  * The headless document of docs/LAB-SEMANTICS.md: {@code scenario}, {@code strategies}, {@code steps}
@@ -12,13 +12,12 @@ import java.util.Map;
  * (docs/STATE-LABS.md) has {@code figures} and {@code verdicts} by variant or cluster instead of totals.
  */
 public final class ScenarioJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScenarioJson() {
     }
 
     public static ObjectNode of(ScenarioReport report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("scenario", report.scenario());
         ArrayNode strategies = root.putArray("strategies");
         report.strategies().forEach(strategies::add);
@@ -36,8 +35,8 @@ public final class ScenarioJson {
             }
         }
         if (report.hasFigures()) {
-            root.set("figures", JSON.valueToTree(report.figures()));
-            root.set("verdicts", JSON.valueToTree(StateVerdicts.of(report.figures())));
+            root.set("figures", Json.tree(report.figures()));
+            root.set("verdicts", Json.tree(StateVerdicts.of(report.figures())));
             return root;
         }
         ObjectNode totals = root.putObject("totals");
@@ -56,7 +55,7 @@ public final class ScenarioJson {
 
     /** One result: {@code node}, {@code status}, {@code outcome}, and {@code kind} on failures. */
     public static ObjectNode result(RequestResult result) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("node", result.node());
         node.put("status", result.status());
         node.put("outcome", result.outcome().key());
@@ -69,13 +68,13 @@ public final class ScenarioJson {
 
     public static String text(ScenarioReport report) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(of(report));
+            return Json.prettyWriter().writeValueAsString(of(report));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static Map<String, Object> asMap(ObjectNode node) {
-        return JSON.convertValue(node, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        return Json.toMap(node);
     }
 }

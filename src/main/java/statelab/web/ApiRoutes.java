@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import statelab.lab.Lab;
 import statelab.lab.LabEvent;
 import statelab.node.OriginPolicy;
+import statelab.json.Json;
 
 /**
  * The page's JSON API (docs/API.md) as one routing table. Reads answer their document; actions
@@ -150,6 +151,6 @@ final class ApiRoutes extends Handler.Abstract {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(StateJson.JSON.writeValueAsBytes(document)), call.callback());
+        response.write(true, ByteBuffer.wrap(Json.writer().writeValueAsBytes(document)), call.callback());
     }
 }

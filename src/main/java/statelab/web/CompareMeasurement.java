@@ -17,6 +17,7 @@ import statelab.lab.NodeView;
 import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
+import statelab.json.Json;
 
 /**
  * The Redis-vs-JWT figures of {@code /api/compare}, measured on the running lab: for each of the two
@@ -83,7 +84,7 @@ final class CompareMeasurement {
     /** Measures now and answers the new document. */
     JsonNode run() throws ProblemException {
         return actions.serialised("measure Redis against JWT", () -> {
-            ObjectNode doc = StateJson.JSON.createObjectNode();
+            ObjectNode doc = Json.object();
             doc.put("measuredAt", Instant.now().toString());
             doc.put("requests", requests);
             doc.put("warmUp", WARM_UP);
@@ -182,7 +183,7 @@ final class CompareMeasurement {
     }
 
     static ObjectNode json(Figures figures) {
-        ObjectNode node = StateJson.JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.set("sessionMicros", spread(figures.sessionMicros(), figures.sessionRunMedians()));
         node.set("requestMicros", spread(figures.requestMicros(), figures.requestRunMedians()));
         node.put("credentialBytes", figures.credentialBytes());
@@ -198,7 +199,7 @@ final class CompareMeasurement {
         if (spread == null) {
             return NullNode.getInstance();
         }
-        ObjectNode node = StateJson.JSON.createObjectNode().put("p50", spread.p50()).put("p95", spread.p95());
+        ObjectNode node = Json.object().put("p50", spread.p50()).put("p95", spread.p95());
         if (!runMedians.isEmpty()) {
             runMedians.forEach(node.putArray("runMedians")::add);
         }

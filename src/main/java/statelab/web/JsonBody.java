@@ -7,11 +7,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
+import statelab.json.Json;
 
 /** Reads the small JSON bodies actions take, refusing anything else with a 400 problem that says what to send. */
 final class JsonBody {
     /** One document and nothing after it: {@code {"on":true}{"on":false}} is not a body with a meaning. */
-    private static final ObjectReader STRICT = StateJson.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    private static final ObjectReader STRICT = Json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JsonBody() {

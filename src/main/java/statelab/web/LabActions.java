@@ -12,6 +12,7 @@ import statelab.lab.UnknownNodeException;
 import statelab.scenario.ScenarioRunner;
 import statelab.scenario.Step;
 import statelab.scenario.StepReport;
+import statelab.json.Json;
 
 /**
  * Every change the page can make to the lab, taken {@link OneAtATime}. Alice's walk goes through one
@@ -46,7 +47,7 @@ final class LabActions implements AutoCloseable {
 
     /** The JSON login body of a demo user, such as bob for the measurements and the demo. */
     static String login(String user) {
-        return StateJson.JSON.createObjectNode().put("user", user).put("password", PASSWORDS.get(user)).toString();
+        return Json.object().put("user", user).put("password", PASSWORDS.get(user)).toString();
     }
 
     /** Read without waiting for a running action: the walk as the last finished action left it. */

@@ -12,6 +12,7 @@ import statelab.lab.Lab;
 import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
+import statelab.json.Json;
 
 /**
  * {@code /api/revocation}: does a logout really end a session? On the redis and jwt clusters, the lab's own user
@@ -43,7 +44,7 @@ final class RevocationDemo {
 
     JsonNode run() throws ProblemException {
         return actions.serialised("run the revocation demo", () -> {
-            ObjectNode doc = StateJson.JSON.createObjectNode();
+            ObjectNode doc = Json.object();
             doc.put("ranAt", Instant.now().toString());
             for (Strategy strategy : List.of(Strategy.REDIS, Strategy.JWT)) {
                 Cluster cluster = lab.clusters().stream().filter(c -> c.strategy() == strategy).findFirst().orElse(null);
@@ -75,7 +76,7 @@ final class RevocationDemo {
                 keys.forget(credential, lab.internalUser().name());
             }
 
-            ObjectNode side = StateJson.JSON.createObjectNode();
+            ObjectNode side = Json.object();
             side.putArray("steps").add(step("POST /login", login)).add(step("POST /logout", logout)).add(step(REPLAY, replay));
             side.put("replayAccepted", replay.succeeded());
             Long secondsLeft = secondsUntilExpiry(replay);
@@ -88,7 +89,7 @@ final class RevocationDemo {
     }
 
     static ObjectNode step(String action, RequestResult result) {
-        ObjectNode step = StateJson.JSON.createObjectNode();
+        ObjectNode step = Json.object();
         step.put("action", action).put("node", result.node()).put("status", result.status() == 0 ? null : result.status());
         step.put("outcome", result.outcome().key());
         if (result.kind() != null) {

@@ -1,6 +1,5 @@
 package statelab.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -13,6 +12,7 @@ import statelab.lab.NodeView;
 import statelab.scenario.RequestResult;
 import statelab.scenario.Verdicts;
 import statelab.scenario.Wire;
+import statelab.json.Json;
 
 /**
  * The documents of docs/API.md that describe the lab: {@code /api/clusters} and {@code /api/state}
@@ -21,7 +21,6 @@ import statelab.scenario.Wire;
  * checked without a lab.
  */
 final class StateJson {
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final Lab lab;
     private final LabState state;
@@ -42,14 +41,14 @@ final class StateJson {
      * where the session lives), its balancer (which kind, its URL, its policy) and its nodes.
      */
     ArrayNode clusters() {
-        ArrayNode clusters = JSON.createArrayNode();
+        ArrayNode clusters = Json.array();
         lab.clusters().forEach(c -> clusters.add(cluster(c)));
         return clusters;
     }
 
     /** {@code GET /api/state}: everything the page draws. */
     ObjectNode document() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("seq", seq.incrementAndGet());
         LabState.Snapshot snapshot = state.snapshot();
         ArrayNode clusters = root.putArray("clusters");
@@ -58,7 +57,7 @@ final class StateJson {
             ObjectNode node = cluster(cluster);
             LabState.Counters counters = snapshot.counters(strategy);
             ObjectNode count = node.putObject("counters").put("success", counters.success()).put("failure", counters.failure());
-            count.set("byKind", JSON.valueToTree(counters.byKind()));
+            count.set("byKind", Json.tree(counters.byKind()));
             node.put("verdict", Verdicts.of(strategy, snapshot.steps()));
             LabState.Last last = snapshot.last().get(strategy);
             node.set("last", last == null ? null : lastRequest(last.index(), last.result()));
@@ -77,7 +76,7 @@ final class StateJson {
     }
 
     static ObjectNode cluster(Cluster cluster) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         ClusterKind kind = cluster.kind();
         node.put("key", kind.key());
         node.put("strategy", kind.key());
@@ -92,7 +91,7 @@ final class StateJson {
     }
 
     static ArrayNode nodes(List<NodeView> views) {
-        ArrayNode nodes = JSON.createArrayNode();
+        ArrayNode nodes = Json.array();
         for (NodeView view : views) {
             nodes.addObject().put("id", view.id()).put("url", view.url().toString()).put("up", view.up())
                     .put("healthy", view.healthy()).put("sessions", view.sessions())
@@ -103,7 +102,7 @@ final class StateJson {
 
     /** A LastRequest: the request as it really went, {@code kind} on failures only, status null when nothing answered. */
     static ObjectNode lastRequest(int index, RequestResult result) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("index", index).put("method", result.method()).put("path", result.path()).put("node", result.node());
         node.put("status", result.status() == 0 ? null : result.status());
         node.put("outcome", result.outcome().key());
@@ -116,33 +115,33 @@ final class StateJson {
     }
 
     static ObjectNode wire(Wire wire) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("sentCookies", wire.sentCookies());
-        node.set("setCookies", JSON.valueToTree(wire.setCookies()));
+        node.set("setCookies", Json.tree(wire.setCookies()));
         node.put("servedBy", wire.servedBy());
-        node.set("storeCommands", JSON.valueToTree(wire.storeCommands()));
+        node.set("storeCommands", Json.tree(wire.storeCommands()));
         node.put("sessionMicros", wire.sessionMicros());
         node.put("credentialBytes", wire.credentialBytes());
         if (wire.token() == null) {
             node.putNull("token");
         } else {
-            node.putObject("token").<ObjectNode>set("header", JSON.valueToTree(wire.token().header()))
-                    .<ObjectNode>set("claims", JSON.valueToTree(wire.token().claims()))
+            node.putObject("token").<ObjectNode>set("header", Json.tree(wire.token().header()))
+                    .<ObjectNode>set("claims", Json.tree(wire.token().claims()))
                     .put("verified", wire.token().verified()).put("reason", wire.token().reason());
         }
-        node.set("body", JSON.valueToTree(wire.body()));
+        node.set("body", Json.tree(wire.body()));
         return node;
     }
 
     static ObjectNode walk(LabActions.Walk walk) {
-        ObjectNode node = JSON.createObjectNode().put("user", walk.user()).put("sent", walk.sent());
+        ObjectNode node = Json.object().put("user", walk.user()).put("sent", walk.sent());
         node.putObject("next").put("index", walk.nextIndex()).put("method", walk.nextMethod()).put("path", walk.nextPath());
         return node;
     }
 
     /** The events oldest first, as kept. */
     static ArrayNode log(List<LabEvent> events) {
-        ArrayNode log = JSON.createArrayNode();
+        ArrayNode log = Json.array();
         for (LabEvent event : events) {
             log.addObject().put("at", event.at().toString()).put("type", event.type())
                     .put("strategy", event.strategy()).put("message", event.message());

@@ -22,6 +22,7 @@ import statelab.scenario.ScenarioRunner;
 import statelab.scenario.Scenarios;
 import statelab.scenario.StateVerdicts;
 import statelab.scenario.StepReport;
+import statelab.json.Json;
 
 /**
  * {@code /api/labs}: the six state labs (docs/STATE-LABS.md) run on the page's live lab. A run
@@ -50,7 +51,7 @@ final class StateLabRuns {
 
     /** Every lab's last document (status {@code not-run} before its first run), in the lesson's order. */
     JsonNode all() {
-        ObjectNode doc = StateJson.JSON.createObjectNode();
+        ObjectNode doc = Json.object();
         NAMES.forEach(name -> doc.set(name, latestOf(name)));
         return doc;
     }
@@ -108,14 +109,14 @@ final class StateLabRuns {
         ObjectNode done = doc.deepCopy();
         done.put("status", "done");
         done.put("wallMillis", (System.nanoTime() - started) / 1_000_000);
-        done.set("figures", StateJson.JSON.valueToTree(report.figures()));
-        done.set("verdicts", StateJson.JSON.valueToTree(StateVerdicts.of(report.figures())));
+        done.set("figures", Json.tree(report.figures()));
+        done.set("verdicts", Json.tree(StateVerdicts.of(report.figures())));
         publish(name, done);
         return null;
     }
 
     private static ObjectNode step(StepReport report) {
-        ObjectNode step = StateJson.JSON.createObjectNode();
+        ObjectNode step = Json.object();
         step.put("action", report.action());
         step.put("note", report.note());
         return step;
@@ -143,7 +144,7 @@ final class StateLabRuns {
     }
 
     private ObjectNode document(String name, String status) {
-        ObjectNode doc = StateJson.JSON.createObjectNode();
+        ObjectNode doc = Json.object();
         doc.put("name", name);
         doc.put("status", status);
         doc.put("startedAt", Instant.now().toString());
@@ -156,7 +157,7 @@ final class StateLabRuns {
         if (doc != null) {
             return doc;
         }
-        ObjectNode none = StateJson.JSON.createObjectNode();
+        ObjectNode none = Json.object();
         none.put("name", name);
         none.put("status", "not-run");
         return none;

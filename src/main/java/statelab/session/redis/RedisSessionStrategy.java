@@ -1,12 +1,10 @@
 package statelab.session.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import statelab.json.Json;
 import statelab.session.FailureKind;
 import statelab.session.InMemorySessionStrategy;
 import statelab.session.Resolution;
@@ -64,9 +62,6 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
     private final RedisLink redis;
     private final SessionPolicy policy;
     private final int replicasToWait;
-    /** Buffers recycled across requests: each request runs on a new virtual thread, so per-thread recycling never reused any. */
-    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     public RedisSessionStrategy(RedisLink redis, SessionPolicy policy) {
         this(redis, policy, 0);
@@ -223,7 +218,7 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
 
     private String write(StoredSession stored) {
         try {
-            return json.writeValueAsString(stored);
+            return Json.writer().writeValueAsString(stored);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a session could not be written as JSON", e);
         }
@@ -231,7 +226,7 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
 
     private StoredSession read(String value) {
         try {
-            return json.readValue(value, StoredSession.class);
+            return Json.reader().forType(StoredSession.class).readValue(value);
         } catch (JsonProcessingException e) {
             return null;
         }
