@@ -68,7 +68,7 @@ public final class BenchRunner {
             for (Target target : plan.targets()) {
                 for (int users : usersCurve.isEmpty() ? List.of(plan.users()) : usersCurve) {
                     BenchPlan point = new BenchPlan(plan.strategies(), plan.targets(), users, plan.warmup(), plan.jitWarmup(),
-                            plan.duration(), plan.rate(), plan.kill());
+                            plan.duration(), plan.rate(), plan.kills());
                     java.time.Duration warmup = phases.isEmpty() ? plan.warmup().plus(plan.jitWarmup()) : plan.warmup();
                     phases.add(new PhaseRun(lab.cluster(strategy), target, point, warmup, progress, lab.redis().url()).run());
                 }

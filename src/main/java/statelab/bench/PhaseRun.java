@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,13 +46,13 @@ final class PhaseRun {
     BenchReport.Phase run() throws Exception {
         Strategy strategy = cluster.strategy();
         String label = strategy.key() + " " + target.key();
-        Optional<KillPlan> kill = target.balanced() ? plan.kill() : Optional.empty();
+        List<KillPlan> kill = target.balanced() ? plan.kills() : List.of();
         try (PhaseTarget endpoint = PhaseTarget.start(cluster, target)) {
             return run(strategy, label, endpoint.uri(), kill);
         }
     }
 
-    private BenchReport.Phase run(Strategy strategy, String label, URI uri, Optional<KillPlan> kill) throws Exception {
+    private BenchReport.Phase run(Strategy strategy, String label, URI uri, List<KillPlan> kill) throws Exception {
         List<VirtualUser> users = new ArrayList<>();
         for (int i = 0; i < plan.users(); i++) {
             users.add(new VirtualUser(i, uri, strategy.credentialCookie()));
@@ -78,9 +77,9 @@ final class PhaseRun {
                 user.get(30, TimeUnit.SECONDS);
             }
             Map<String, Long> redisDelta = RedisCommandStats.delta(redisBefore, redis.snapshot());
-            if (kill.isPresent()) {
-                progress.note("[" + label + "] restarting " + kill.get().node());
-                cluster.restart(kill.get().node());
+            for (KillPlan planned : kill) {
+                progress.note("[" + label + "] restarting " + planned.node());
+                cluster.restart(planned.node());
             }
             int lost = (int) users.stream().filter(u -> window.killNanos > 0 && u.lostSessionAt(window.killNanos)).count();
             return PhaseResults.of(strategy, target, uri, plan, signedIn, recorder, window, redisDelta,
@@ -131,10 +130,10 @@ final class PhaseRun {
         long killNanos;
     }
 
-    private Window keepTime(String label, Recorder recorder, long origin, long duration, Optional<KillPlan> kill) {
+    private Window keepTime(String label, Recorder recorder, long origin, long duration, List<KillPlan> kill) {
         Window window = new Window();
         long end = origin + duration;
-        long killAt = kill.map(k -> origin + k.at().toNanos()).orElse(Long.MAX_VALUE);
+        long killAt = kill.stream().findFirst().map(k -> origin + k.at().toNanos()).orElse(Long.MAX_VALUE);
         boolean measuring = false;
         long shown = 0;
         for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
@@ -144,7 +143,7 @@ final class PhaseRun {
                 window.redisCpu = -ProcessMetrics.redisCpuNanos();
             }
             if (window.killNanos == 0 && now >= killAt) {
-                cluster.kill(kill.get().node());
+                cluster.kill(kill.get(0).node());
                 window.killNanos = System.nanoTime();
                 recorder.mark(window.killNanos);
             }

@@ -168,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
             if (killPlan.isPresent() && !killPlan.get().node().matches("S([1-9]|1[0-6])")) {
                 throw new IllegalArgumentException("--kill takes a node id such as S1");
             }
-            return new BenchPlan(chosen, where, users, Durations.parse(warmup), Durations.parse(jitWarmup), measured, rate, killPlan);
+            return new BenchPlan(chosen, where, users, Durations.parse(warmup), Durations.parse(jitWarmup), measured, rate, killPlan.stream().toList());
         } catch (IllegalArgumentException e) {
             throw new UsageProblem(e.getMessage());
         }

@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             loaded = Scenarios.load(scenario, CallerFolder.get());
             if (targets.isEmpty()) {
                 // Clusters someone else runs have nodes the lab cannot know; the remote target checks its own limits.
-                ScenarioCheck.against(loaded, config.nodesPerCluster(), config.redisUrl().isEmpty());
+                ScenarioCheck.against(loaded, config.nodesPerCluster(), config.externalRedis().isEmpty());
             }
         } catch (ScenarioSyntaxException | IOException e) {
             throw new UsageProblem(e.getMessage());

@@ -49,7 +49,7 @@ public final class Lab implements AutoCloseable {
     /** Starts Redis (or connects to the configured one) and every cluster; closes what started if any part fails. */
     public static Lab start(LabConfig config) throws Exception {
         // Redis first: a Sentinel URL with no primary, or a Redis that cannot start, fails before any server exists.
-        RedisControl redis = config.redisUrl().<RedisControl>map(ExternalRedis::connect)
+        RedisControl redis = config.externalRedis().<RedisControl>map(ExternalRedis::connect)
                 .orElseGet(() -> config.redisHa() ? ReplicatedRedis.launch() : EmbeddedRedis.start(config.redisPersistent()));
         QueuedThreadPool pool = new QueuedThreadPool(256, 4);
         pool.setName("lab");

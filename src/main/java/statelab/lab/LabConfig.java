@@ -9,7 +9,7 @@ import statelab.session.SessionPolicy;
  *
  * @param strategies      the clusters to run, in display order
  * @param nodesPerCluster nodes S1..Sn in each cluster at start (at least 1)
- * @param redisUrl        an external Redis to use; empty to run one
+ * @param redisUrl        an external Redis to use; empty text to run one ({@link #externalRedis()} reads it)
  * @param redisPersistent with a lab-run Redis: keep an append-only file so sessions survive a restart
  * @param sessionPolicy   the timeouts every strategy enforces
  * @param jwtRevocation   whether the jwt cluster checks a Redis deny-list on every request
@@ -21,13 +21,14 @@ import statelab.session.SessionPolicy;
  * @param redisHa         with a lab-run Redis: a primary, a replica and three Sentinels, reached through Sentinel,
  *                        instead of one server (sign-in then waits for the replica)
  */
-public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional<String> redisUrl,
+public record LabConfig(List<Strategy> strategies, int nodesPerCluster, String redisUrl,
                         boolean redisPersistent, SessionPolicy sessionPolicy, boolean jwtRevocation,
                         boolean sharedThrottle, boolean https, String balancer, boolean nodeProcesses,
                         boolean redisHa) {
 
     public LabConfig {
         strategies = List.copyOf(strategies);
+        redisUrl = redisUrl == null ? "" : redisUrl.strip();
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("a lab needs at least one strategy");
         }
@@ -41,12 +42,18 @@ public record LabConfig(List<Strategy> strategies, int nodesPerCluster, Optional
 
     /** All four strategies, three nodes each, a lab-run Redis without persistence, standard timeouts. */
     public static LabConfig standard() {
-        return new LabConfig(Strategy.values(), 3, Optional.empty(), false, SessionPolicy.standard(), false, true, false,
+        return new LabConfig(Strategy.values(), 3, "", false, SessionPolicy.standard(), false, true, false,
                 BalancerKinds.STATELAB, false, false);
     }
 
+    /** The external Redis to use; empty when the lab runs its own. */
+    public Optional<String> externalRedis() {
+        return redisUrl.isEmpty() ? Optional.empty() : Optional.of(redisUrl);
+    }
+
+    /** @param url an external Redis, or null or empty text for one the lab runs */
     public LabConfig withRedisUrl(String url) {
-        return new LabConfig(strategies, nodesPerCluster, Optional.ofNullable(url), redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
+        return new LabConfig(strategies, nodesPerCluster, url, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
     }
 
     public LabConfig withNodes(int count) {

@@ -47,7 +47,8 @@ public final class ReplicatedRedis implements RedisControl {
     private final ClientResources resources;
     private final RedisProbe probe;
     /** The primary the Sentinels named last and when: the page asks several times per state, Sentinel once. */
-    private Optional<RedisProcess> knownPrimary = Optional.empty();
+    /** The primary as Sentinel last named it: none, or one. */
+    private List<RedisProcess> knownPrimary = List.of();
     private long knownAt;
 
     private ReplicatedRedis(Path dir, Path binary) {
@@ -122,7 +123,7 @@ public final class ReplicatedRedis implements RedisControl {
                 .orElseThrow(() -> new IllegalStateException("no Sentinel names a live Redis primary yet; try again once the failover is over"));
         for (RedisProcess node : dataNodes) {
             if (!node.alive()) {
-                node.start(dataConfig(node, Optional.of(primary)));
+                node.start(replicaConfig(node, primary));
                 await("the restarted node to follow the primary", () -> probe.replicaLinked(node.port()));
             }
         }
@@ -173,10 +174,10 @@ public final class ReplicatedRedis implements RedisControl {
 
     private void bootstrap() {
         RedisProcess primary = dataNodes.get(0);
-        primary.start(dataConfig(primary, Optional.empty()));
+        primary.start(dataConfig(primary));
         await("the primary to answer", () -> probe.answers(primary.port()));
         for (RedisProcess replica : dataNodes.subList(1, dataNodes.size())) {
-            replica.start(dataConfig(replica, Optional.of(primary.port())));
+            replica.start(replicaConfig(replica, primary.port()));
             await("the replica to follow the primary", () -> probe.replicaLinked(replica.port()));
         }
         for (RedisProcess sentinel : sentinels) {
@@ -192,14 +193,14 @@ public final class ReplicatedRedis implements RedisControl {
     private Optional<RedisProcess> currentPrimary() {
         long now = System.nanoTime();
         if (knownPrimary.isEmpty() || now - knownAt > PRIMARY_CACHE.toNanos()) {
-            knownPrimary = askPrimary();
+            knownPrimary = askPrimary().stream().toList();
             knownAt = now;
         }
-        return knownPrimary;
+        return knownPrimary.stream().findFirst();
     }
 
     private void forgetPrimary() {
-        knownPrimary = Optional.empty();
+        knownPrimary = List.of();
     }
 
     private Optional<RedisProcess> askPrimary() {
@@ -214,13 +215,18 @@ public final class ReplicatedRedis implements RedisControl {
         return Optional.empty();
     }
 
-    private List<String> dataConfig(RedisProcess node, Optional<Integer> primaryPort) {
+    private List<String> replicaConfig(RedisProcess node, int primaryPort) {
+        List<String> lines = new ArrayList<>(dataConfig(node));
+        lines.add("replicaof 127.0.0.1 " + primaryPort);
+        return lines;
+    }
+
+    private List<String> dataConfig(RedisProcess node) {
         List<String> lines = new ArrayList<>(List.of(
                 "bind 127.0.0.1", "port " + node.port(), "protected-mode yes", "dir " + dir,
                 "dbfilename redis-" + node.port() + ".rdb", "save \"\"", "appendonly no",
                 // A replica loads the primary's data straight off the socket, so a sync takes milliseconds.
                 "repl-diskless-sync yes", "repl-diskless-sync-delay 0"));
-        primaryPort.ifPresent(p -> lines.add("replicaof 127.0.0.1 " + p));
         return lines;
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -35,7 +34,7 @@ class BenchCommandIT {
     void every_strategy_is_measured_through_its_balancer_and_straight_to_a_node() throws Exception {
         try (TestLab lab = TestLab.start()) {
             BenchPlan plan = new BenchPlan(Strategy.values(), List.of(Target.LB, Target.DIRECT), 2,
-                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), 0, Optional.empty());
+                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), 0, List.of());
 
             BenchReport report = run(lab, plan);
 
@@ -66,7 +65,7 @@ class BenchCommandIT {
     void a_node_killed_mid_run_is_reported_with_the_recovery_and_started_again_after() throws Exception {
         try (TestLab lab = TestLab.start()) {
             BenchPlan plan = new BenchPlan(List.of(Strategy.REDIS), List.of(Target.LB), 4, Duration.ZERO,
-                    Duration.ZERO, Duration.ofMillis(2_000), 0, Optional.of(new KillPlan("S1", Duration.ofMillis(800))));
+                    Duration.ZERO, Duration.ofMillis(2_000), 0, List.of(new KillPlan("S1", Duration.ofMillis(800))));
 
             BenchReport.Phase phase = run(lab, plan).phases().get(0);
 
@@ -108,7 +107,7 @@ class BenchCommandIT {
         TestLab.requireHaproxy();
         try (TestLab lab = TestLab.start()) {
             BenchPlan plan = new BenchPlan(List.of(Strategy.JWT, Strategy.STICKY), List.of(Target.LB, Target.HAPROXY), 2,
-                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), 0, Optional.empty());
+                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(500), 0, List.of());
 
             BenchReport report = run(lab, plan);
 
@@ -128,7 +127,7 @@ class BenchCommandIT {
     void under_a_rate_cap_requests_follow_the_schedule_and_are_timed_from_their_slot() throws Exception {
         try (TestLab lab = TestLab.start()) {
             BenchPlan plan = new BenchPlan(List.of(Strategy.IN_MEMORY), List.of(Target.DIRECT), 2,
-                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(700), 200, Optional.empty());
+                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(700), 200, List.of());
 
             BenchReport report = run(lab, plan);
 

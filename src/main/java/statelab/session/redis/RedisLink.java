@@ -29,11 +29,12 @@ public final class RedisLink implements AutoCloseable {
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile StatefulRedisConnection<String, String> replicatedWrites;
-    private final java.util.Optional<BlockingRedisReads> reads;
+    /** The blocking read path: none, or one pool where the URL allows it. */
+    private final java.util.List<BlockingRedisReads> reads;
 
     public RedisLink(ClientResources resources, String redisUrl) {
-        this.reads = Boolean.getBoolean("statelab.redis.lettuceReads") ? java.util.Optional.empty()
-                : BlockingRedisReads.forUrl(redisUrl, TIMEOUT);
+        this.reads = Boolean.getBoolean("statelab.redis.lettuceReads") ? java.util.List.of()
+                : BlockingRedisReads.forUrl(redisUrl, TIMEOUT).stream().toList();
         RedisURI uri = RedisURI.create(redisUrl);
         uri.setTimeout(TIMEOUT);
         this.client = RedisClient.create(resources, uri);
@@ -94,9 +95,9 @@ public final class RedisLink implements AutoCloseable {
      * otherwise through Lettuce.
      */
     public String getex(String key, Duration expiry) {
-        if (reads.isPresent()) {
+        if (!reads.isEmpty()) {
             long seconds = expiry.toSeconds();
-            return reads.get().call("GETEX", j -> j.getEx(key, redis.clients.jedis.params.GetExParams.getExParams().ex(seconds)));
+            return reads.get(0).call("GETEX", j -> j.getEx(key, redis.clients.jedis.params.GetExParams.getExParams().ex(seconds)));
         }
         return call(c -> c.getex(key, io.lettuce.core.GetExArgs.Builder.ex(expiry)));
     }
@@ -135,6 +136,6 @@ public final class RedisLink implements AutoCloseable {
     @Override
     public void close() {
         client.shutdown(Duration.ZERO, CLOSE_WAIT);
-        reads.ifPresent(BlockingRedisReads::close);
+        reads.forEach(BlockingRedisReads::close);
     }
 }
