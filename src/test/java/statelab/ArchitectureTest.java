@@ -4,12 +4,17 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
@@ -94,4 +99,37 @@ class ArchitectureTest {
                 })
                 .check(CLASSES);
     }
+
+    /**
+     * {@code Optional} says "maybe nothing" to a caller, as a return type; as a field or a parameter it is
+     * a nullable value in disguise (which can itself be null). Absence there is a no-op object, an
+     * overload, or a value that means "none".
+     */
+    @Test
+    void optional_is_only_a_return_type_never_a_field_or_a_parameter() {
+        ArchRule noFields = ArchRuleDefinition.fields().should(new ArchCondition<JavaField>("not be of type " + OPTIONAL) {
+                    @Override
+                    public void check(JavaField field, ConditionEvents events) {
+                        if (field.getRawType().isEquivalentTo(java.util.Optional.class)) {
+                            events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is an Optional field"));
+                        }
+                    }
+                })
+                .allowEmptyShould(true);
+        ArchRule noParameters = ArchRuleDefinition.codeUnits().should(new ArchCondition<JavaCodeUnit>("take no parameter of type " + OPTIONAL) {
+                    @Override
+                    public void check(JavaCodeUnit unit, ConditionEvents events) {
+                        for (JavaClass type : unit.getRawParameterTypes()) {
+                            if (type.isEquivalentTo(java.util.Optional.class) && !unit.getOwner().isAnonymousClass()
+                                    && !unit.getName().startsWith("lambda$")) {
+                                events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " takes an Optional parameter"));
+                            }
+                        }
+                    }
+                })
+                .allowEmptyShould(true);
+        CompositeArchRule.of(noFields).and(noParameters).check(CLASSES);
+    }
+
+    private static final String OPTIONAL = "java.util.Optional";
 }
