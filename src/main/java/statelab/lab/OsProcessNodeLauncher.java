@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +19,20 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs each node as a JVM of its own ({@code statelab node}), with a small heap and, when there is
- * one, the jar's class-data archive (as the {@code statelab} launcher script uses it). A kill is
+ * Runs each node as a JVM of its own ({@link NodeProcessMain}, the lab's lean form of {@code statelab
+ * node}), on the JDK that runs the lab, with a small heap and the nodes' class cache
+ * ({@link NodeClassCache}, made by the first lab that needs it). A kill is
  * SIGKILL. The node learns of key rotations and the deny-list switch over its standard input and
  * reports its session count on its standard output ({@link StandaloneNode}); when the lab goes away
  * its end of the pipe closes and the node exits, and a shutdown hook kills whatever is left.
  */
 final class OsProcessNodeLauncher implements NodeLauncher {
-    /** The command line's entry point: the lab names it rather than depend on the CLI's package. */
-    static final String MAIN_CLASS = "statelab.cli.StateLabCommand";
+    /** The node's own entry point, not the whole command line's (see {@link NodeProcessMain}). */
+    static final String MAIN_CLASS = NodeProcessMain.class.getName();
+    /** The JDK running the lab runs its nodes. */
+    private static final String JAVA = ProcessHandle.current().info().command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    private static final String CLASS_PATH = System.getProperty("java.class.path");
     /**
      * A small heap and the client compiler only: a node's live data is a few hundred kilobytes, and
      * the optimising compiler's threads and code cache would cost each of twelve processes more memory
@@ -53,6 +57,7 @@ final class OsProcessNodeLauncher implements NodeLauncher {
     private final BooleanSupplier jwtRevocation;
     private final InternalUser internalUser;
     private final Set<ProcessNode> running = ConcurrentHashMap.newKeySet();
+    private final NodeClassCache classCache = NodeClassCache.forClassPath(CLASS_PATH);
 
     OsProcessNodeLauncher(LabConfig config, String redisUrl, int redisReplicasToWait, Path keyFile, BooleanSupplier jwtRevocation,
                           InternalUser internalUser) {
@@ -86,40 +91,33 @@ final class OsProcessNodeLauncher implements NodeLauncher {
     }
 
     private List<String> command(String id, ClusterKind kind, int port) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(JVM_OPTIONS);
-        String classPath = System.getProperty("java.class.path");
-        Path archive = classDataArchive(classPath);
-        if (archive != null) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-        }
-        command.addAll(List.of("-cp", classPath, MAIN_CLASS, "node", "--id", id, "--strategy", kind.key(),
-                "--port", Integer.toString(port), "--redis", redisUrl, "--redis-wait", Integer.toString(redisReplicasToWait),
-                "--jwks", keyFile.toString(), "--login-throttle", config.sharedThrottle() ? "redis" : "node"));
-        if (jwtRevocation.getAsBoolean()) {
-            command.add("--jwt-revocation");
-        }
-        if (config.https()) {
-            command.add("--https");
-        }
+        command.addAll(classCache.options(this::trainingCommand));
+        command.addAll(nodeArguments(id, kind, port));
         return command;
     }
 
-    /** The launcher script's archive beside the jar, when the lab runs from the jar and the archive is complete. */
-    private static Path classDataArchive(String classPath) {
-        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
-            return null;
+    /** A node of the jwt kind (which loads the most: token signing and Redis) that writes the class cache as it exits. */
+    private List<String> trainingCommand(String writeCacheOption) {
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(JVM_OPTIONS);
+        command.add(writeCacheOption);
+        command.addAll(nodeArguments("training", ClusterKinds.JWT, 0));
+        return command;
+    }
+
+    private List<String> nodeArguments(String id, ClusterKind kind, int port) {
+        List<String> arguments = new ArrayList<>(List.of("-cp", CLASS_PATH, MAIN_CLASS, "--id", id, "--strategy", kind.key(),
+                "--port", Integer.toString(port), "--redis", redisUrl, "--redis-wait", Integer.toString(redisReplicasToWait),
+                "--jwks", keyFile.toString(), "--login-throttle", config.sharedThrottle() ? "redis" : "node"));
+        if (jwtRevocation.getAsBoolean()) {
+            arguments.add("--jwt-revocation");
         }
-        Path jar = Path.of(classPath);
-        Path archive = jar.resolveSibling("statelab.jsa");
-        try {
-            return Files.isRegularFile(archive)
-                    && !Files.getLastModifiedTime(archive).toInstant().isBefore(Files.getLastModifiedTime(jar).toInstant())
-                    ? archive : null;
-        } catch (IOException e) {
-            return null;
+        if (config.https()) {
+            arguments.add("--https");
         }
+        return arguments;
     }
 
     @Override

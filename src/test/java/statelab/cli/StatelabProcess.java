@@ -33,12 +33,18 @@ final class StatelabProcess implements AutoCloseable {
     }
 
     static StatelabProcess start(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    /** The same with more JVM options, such as a system property. */
+    static StatelabProcess start(List<String> jvmOptions, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after the package phase");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", JAR.toString(),
-                "statelab.cli.StateLabCommand"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", JAR.toString(), "statelab.cli.StateLabCommand"));
         command.addAll(List.of(args));
         return new StatelabProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -52,6 +58,14 @@ final class StatelabProcess implements AutoCloseable {
             return found[0] != null;
         });
         return found[0];
+    }
+
+    /** Waits for the process to end and answers its exit code. */
+    int exitCode(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the process did not end within " + within + ": " + output());
+        }
+        return process.exitValue();
     }
 
     long pid() {

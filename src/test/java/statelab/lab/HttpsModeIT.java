@@ -10,22 +10,34 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import statelab.TestLab;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
 
-/** The HTTPS mode: TLS at the balancers, Secure cookies with the __Host- prefix. */
+/**
+ * The HTTPS mode: TLS at the balancers, Secure cookies with the __Host- prefix. These tests run with
+ * our balancer; {@link HaproxyHttpsModeIT} runs them again with HAProxy terminating TLS.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpsModeIT {
-    private static TestLab testLab;
+    TestLab testLab;
+
+    /** The lab these tests run on: HTTPS with our balancer. */
+    LabConfig config() {
+        return LabConfig.standard().withHttps(true);
+    }
 
     @BeforeAll
-    static void start_lab() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withHttps(true));
+    void start_lab() throws Exception {
+        testLab = TestLab.start(config());
     }
 
     @AfterAll
-    static void stop_lab() {
-        testLab.close();
+    void stop_lab() {
+        if (testLab != null) {
+            testLab.close();
+        }
     }
 
     @Test

@@ -23,20 +23,21 @@ import statelab.scenario.Scenarios;
 import statelab.session.FailureKind;
 
 /**
- * With --node-processes every node is a JVM of its own, and the lesson comes out the same. Two
- * clusters (six JVMs) rather than four keep the test's cost down: in-memory shows the session count
- * crossing the process boundary, jwt the key file and the deny-list switch; the redis cluster's nodes
- * reach Redis the same way every node here does (the shared sign-in throttle).
+ * With --node-processes every node is a JVM of its own, and the lesson comes out the same in all four
+ * clusters: the seed's exact rows, totals and verdicts, S1's process gone after its kill. One lab of
+ * twelve node processes serves every test here. in-memory also shows the session count crossing the
+ * process boundary, jwt the key file and the deny-list switch.
  */
 class NodeProcessesIT {
     private static TestLab testLab;
     private static ScenarioReport seed;
     private static final Map<String, Long> PIDS_BEFORE_SEED = new HashMap<>();
+    private static final List<String> ROUND_ROBIN = List.of("S1 success", "S2 success", "S3 success", "S1 success",
+            "S2 success", "S3 success", "S2 success", "S3 success");
 
     @BeforeAll
     static void run_the_seed_on_node_processes() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withNodeProcesses(true)
-                .withStrategies(List.of(Strategy.IN_MEMORY, Strategy.JWT)));
+        testLab = TestLab.start(LabConfig.standard().withNodeProcesses(true));
         for (Cluster cluster : testLab.lab().clusters()) {
             cluster.nodes().forEach(n -> PIDS_BEFORE_SEED.put(cluster.kind().key() + "/" + n.id(), n.pid()));
         }
@@ -55,34 +56,57 @@ class NodeProcessesIT {
 
     @Test
     void every_node_is_a_process_of_its_own() {
-        assertThat(PIDS_BEFORE_SEED).hasSize(6);
+        assertThat(PIDS_BEFORE_SEED).hasSize(12);
         assertThat(PIDS_BEFORE_SEED.values()).doesNotHaveDuplicates()
                 .allMatch(pid -> pid > 0 && pid != ProcessHandle.current().pid());
     }
 
     @Test
-    void the_seed_gives_the_lesson_s_totals() {
-        Map<String, int[]> expected = Map.of("in-memory", new int[] {2, 6}, "jwt", new int[] {8, 0});
+    void the_seed_gives_the_lesson_s_totals_in_all_four_clusters() {
+        Map<String, int[]> expected = Map.of("in-memory", new int[] {2, 6}, "sticky", new int[] {4, 4},
+                "redis", new int[] {8, 0}, "jwt", new int[] {8, 0});
         expected.forEach((strategy, totals) -> {
             ScenarioReport.Totals t = seed.totals(strategy);
-            List<String> row = new ArrayList<>();
-            seed.results(strategy).forEach(r -> row.add(r.summary()));
-            assertThat(new int[] {t.success(), t.failure()}).as(strategy + " " + row).containsExactly(totals);
+            assertThat(new int[] {t.success(), t.failure()}).as(strategy + " " + row(strategy)).containsExactly(totals);
+            assertThat(t.byKind()).as(strategy).doesNotContainKey(FailureKind.NODE_DOWN);
         });
-        List<String> jwt = new ArrayList<>();
-        seed.results("jwt").forEach(r -> jwt.add(r.summary()));
-        assertThat(jwt).containsExactly("S1 success", "S2 success", "S3 success", "S1 success",
-                "S2 success", "S3 success", "S2 success", "S3 success");
+    }
+
+    @Test
+    void the_seed_gives_the_lesson_s_rows() {
+        assertThat(row("in-memory")).containsExactly("S1 success", "S2 failure not-recognised", "S3 failure not-recognised",
+                "S1 success", "S2 failure not-recognised", "S3 failure not-recognised", "S2 failure not-recognised",
+                "S3 failure not-recognised");
+        List<String> sticky = row("sticky");
+        assertThat(sticky.subList(0, 4)).containsOnly("S1 success");
+        assertThat(sticky.get(4)).isIn("S2 failure not-recognised", "S3 failure not-recognised");
+        assertThat(sticky.subList(4, 8)).containsOnly(sticky.get(4));
+        assertThat(row("redis")).isEqualTo(ROUND_ROBIN);
+        assertThat(row("jwt")).isEqualTo(ROUND_ROBIN);
+    }
+
+    @Test
+    void the_seed_s_verdicts_hold() {
+        assertThat(seed.verdict("in-memory")).startsWith("2 of 8 requests succeeded").contains("Only S1");
+        assertThat(seed.verdict("sticky")).startsWith("4 of 8 requests succeeded").contains("until it crashed");
+        assertThat(seed.verdict("redis")).startsWith("8 of 8 requests succeeded").contains("lost nothing");
+        assertThat(seed.verdict("jwt")).startsWith("8 of 8 requests succeeded");
     }
 
     @Test
     void kill_is_sigkill_the_process_is_gone_and_the_node_reports_no_pid() {
+        assertThat(testLab.lab().clusters()).extracting(c -> c.kind().key()).containsExactly("in-memory", "sticky", "redis", "jwt");
         for (Cluster cluster : testLab.lab().clusters()) {
-            long pid = PIDS_BEFORE_SEED.get(cluster.kind().key() + "/S1");
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as(cluster.kind().key()).isFalse();
+            String kind = cluster.kind().key();
+            long pid = PIDS_BEFORE_SEED.get(kind + "/S1");
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as(kind + " S1").isFalse();
             NodeView s1 = cluster.nodes().get(0);
             assertThat(s1.up()).isFalse();
             assertThat(s1.pid()).isZero();
+            for (String survivor : List.of("S2", "S3")) {
+                long alive = PIDS_BEFORE_SEED.get(kind + "/" + survivor);
+                assertThat(ProcessHandle.of(alive).map(ProcessHandle::isAlive).orElse(false)).as(kind + " " + survivor).isTrue();
+            }
         }
     }
 
@@ -141,6 +165,12 @@ class NodeProcessesIT {
         } finally {
             testLab.lab().setJwtRevocation(false);
         }
+    }
+
+    private static List<String> row(String strategy) {
+        List<String> cells = new ArrayList<>();
+        seed.results(strategy).forEach(r -> cells.add(r.summary()));
+        return cells;
     }
 
     private static String keyId(String jwt) {

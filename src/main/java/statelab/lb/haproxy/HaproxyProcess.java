@@ -41,6 +41,9 @@ final class HaproxyProcess {
      * Starts {@code haproxy -db -f config}; with {@code replacing}, the new process takes over from
      * that one (HAProxy's soft reload: the old one stops accepting and finishes what it serves).
      */
+    /** Names the haproxy executable to run, for HAProxy installed elsewhere than the PATH or /usr/sbin. */
+    static final String EXECUTABLE_PROPERTY = "statelab.haproxy";
+
     static HaproxyProcess start(Path config, HaproxyProcess replacing) throws IOException {
         List<String> command = new ArrayList<>(List.of(binary().toString(), "-db", "-f", config.toString()));
         if (replacing != null) {
@@ -51,8 +54,19 @@ final class HaproxyProcess {
         return new HaproxyProcess(process);
     }
 
-    /** The {@code haproxy} binary on the PATH or in /usr/sbin; a clear error naming the package when there is none. */
+    /**
+     * The {@code haproxy} binary on the PATH or in /usr/sbin, or the one the system property
+     * {@value #EXECUTABLE_PROPERTY} names (then only that one); a clear error naming the package when there is none.
+     */
     static Path binary() {
+        String named = System.getProperty(EXECUTABLE_PROPERTY, "");
+        if (!named.isBlank()) {
+            Path executable = Path.of(named);
+            if (!Files.isExecutable(executable)) {
+                throw new HaproxyMissingException("at " + executable + " (-D" + EXECUTABLE_PROPERTY + ")");
+            }
+            return executable;
+        }
         List<Path> candidates = new ArrayList<>();
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (!dir.isBlank()) {
