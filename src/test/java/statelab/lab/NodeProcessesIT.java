@@ -68,7 +68,7 @@ class NodeProcessesIT {
         expected.forEach((strategy, totals) -> {
             ScenarioReport.Totals t = seed.totals(strategy);
             assertThat(new int[] {t.success(), t.failure()}).as(strategy + " " + row(strategy)).containsExactly(totals);
-            assertThat(t.byKind()).as(strategy).doesNotContainKey(FailureKind.NODE_DOWN);
+            assertThat(t.byKind()).as(strategy).doesNotContainKey(FailureKind.NODE_DOWN.key());
         });
     }
 
