@@ -26,13 +26,6 @@ import org.eclipse.jetty.util.Callback;
  * health check would notice.
  */
 final class BalancingProxyHandler extends ProxyHandler {
-    private static final String CHOSEN = BalancingProxyHandler.class.getName() + ".backend";
-    private static final String ATTEMPTS = BalancingProxyHandler.class.getName() + ".attempts";
-    private static final String AFFINITY_COOKIE = BalancingProxyHandler.class.getName() + ".cookie";
-    private static final String ANSWER_BEGUN = BalancingProxyHandler.class.getName() + ".begun";
-    private static final String BODY = BalancingProxyHandler.class.getName() + ".body";
-    private static final String LAST_FAILURE = BalancingProxyHandler.class.getName() + ".failure";
-
     private final BackendPool pool;
     private final BalancingPolicy policy;
     private final LoadBalancerStats stats;
@@ -77,11 +70,12 @@ final class BalancingProxyHandler extends ProxyHandler {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback original) {
-        if (LoadBalancerProblems.isServerWideOptions(request)) {
+    public boolean handle(Request incoming, Response response, Callback original) {
+        if (LoadBalancerProblems.isServerWideOptions(incoming)) {
             LoadBalancerProblems.serverWideOptions(response, original);
             return true;
         }
+        ForwardedRequest request = new ForwardedRequest(incoming);
         // Whatever backend the request ends on is told when it finishes, so a drain knows when a backend is idle.
         Callback callback = Callback.from(original, () -> leave(request));
         if (RequestBodies.present(request)) {
@@ -91,7 +85,7 @@ final class BalancingProxyHandler extends ProxyHandler {
     }
 
     /** Sends the request to the policy's pick among the healthy backends, or answers node-down when there are none. */
-    private boolean forward(Request request, Response response, Callback callback) {
+    private boolean forward(ForwardedRequest request, Response response, Callback callback) {
         List<Backend> healthy = pool.healthy();
         if (healthy.isEmpty()) {
             return nodeDown(request, response, callback);
@@ -106,7 +100,7 @@ final class BalancingProxyHandler extends ProxyHandler {
     }
 
     /** The body is read into memory first, so that a retry after a refused connection can send it again. */
-    private boolean readBodyThenForward(Request request, Response response, Callback callback) {
+    private boolean readBodyThenForward(ForwardedRequest request, Response response, Callback callback) {
         if (RequestBodies.declaredTooLarge(request)) {
             LoadBalancerProblems.tooLarge(request, response, callback);
             return true;
@@ -116,7 +110,7 @@ final class BalancingProxyHandler extends ProxyHandler {
                 // Over the limit, cut off, or badly framed: the client's doing, and no node's.
                 LoadBalancerProblems.unreadableBody(request, response, callback, failure);
             } else {
-                request.setAttribute(BODY, body);
+                request.keepBody(body);
                 forward(request, response, callback);
             }
         });
@@ -127,33 +121,41 @@ final class BalancingProxyHandler extends ProxyHandler {
     @Override
     protected org.eclipse.jetty.client.Request.Content newProxyToServerRequestContent(
             Request request, Response response, org.eclipse.jetty.client.Request upstream) {
-        if (request.getAttribute(BODY) instanceof ByteBuffer body) {
+        if (request instanceof ForwardedRequest forwarded && forwarded.body() != null) {
+            ByteBuffer body = forwarded.body();
             return new ByteBufferRequestContent(request.getHeaders().get(HttpHeader.CONTENT_TYPE), body.slice());
         }
         return super.newProxyToServerRequestContent(request, response, upstream);
     }
 
-    private boolean forward(Request request, Response response, Callback callback, BalancingPolicy.Choice picked) {
-        leave(request);
+    private boolean forward(ForwardedRequest request, Response response, Callback callback, BalancingPolicy.Choice picked) {
         picked.backend().enter();
-        request.setAttribute(CHOSEN, picked.backend());
-        request.setAttribute(AFFINITY_COOKIE, picked.setCookie());
+        release(request.sendTo(picked));
         picked.backend().countForwarded();
         stats.countForwarded();
         return super.handle(request, response, callback);
     }
 
     /** The request no longer goes to the backend it was sent to (it finished, or is retried elsewhere). */
-    private void leave(Request request) {
-        if (request.getAttribute(CHOSEN) instanceof Backend backend) {
-            request.removeAttribute(CHOSEN);
+    private void leave(ForwardedRequest request) {
+        release(request.leaveBackend());
+    }
+
+    private void release(Backend backend) {
+        if (backend != null) {
             pool.released(backend, backend.leave());
         }
     }
 
+    /** Only a {@code Via} header: the nodes read no {@code Forwarded} header, and building one cost more than the rest. */
+    @Override
+    protected void addProxyHeaders(Request request, org.eclipse.jetty.client.Request upstream) {
+        addViaHeader(request, upstream);
+    }
+
     @Override
     protected HttpURI rewriteHttpURI(Request request) {
-        Backend backend = (Backend) request.getAttribute(CHOSEN);
+        Backend backend = ((ForwardedRequest) request).backend();
         HttpURI incoming = request.getHttpURI();
         return HttpURI.build(incoming)
                 .scheme(backend.uri().getScheme())
@@ -167,14 +169,14 @@ final class BalancingProxyHandler extends ProxyHandler {
         return new ProxyResponseListener(request, upstream, response, callback) {
             @Override
             public void onBegin(org.eclipse.jetty.client.Response answer) {
-                request.setAttribute(ANSWER_BEGUN, Boolean.TRUE);
+                ((ForwardedRequest) request).markAnswerBegun();
                 super.onBegin(answer);
             }
 
             @Override
             public void onHeaders(org.eclipse.jetty.client.Response answer) {
                 super.onHeaders(answer);
-                if (request.getAttribute(AFFINITY_COOKIE) instanceof String cookie) {
+                if (((ForwardedRequest) request).setCookie() instanceof String cookie) {
                     response.getHeaders().add(HttpHeader.SET_COOKIE, cookie);
                 }
             }
@@ -182,35 +184,34 @@ final class BalancingProxyHandler extends ProxyHandler {
     }
 
     @Override
-    protected void onServerToProxyResponseFailure(Request request, org.eclipse.jetty.client.Request upstream,
+    protected void onServerToProxyResponseFailure(Request incoming, org.eclipse.jetty.client.Request upstream,
                                                   org.eclipse.jetty.client.Response answer, Response response,
                                                   Callback callback, Throwable failure) {
+        ForwardedRequest request = (ForwardedRequest) incoming;
         if (clientsFault(failure)) {
             // The client's own request broke (a malformed or cut-off body): the node is not to blame, so it
             // is neither marked down nor tried again, and the client is told 400.
             Response.writeError(request, response, callback, 400);
             return;
         }
-        if (causedBy(failure, request.getAttribute(LAST_FAILURE))) {
+        if (causedBy(failure, request.lastFailure())) {
             // A retry that failed with the failure of the attempt before it (the request's body went with that
             // attempt): this backend is not to blame, and another retry would fail the same way.
             super.onServerToProxyResponseFailure(request, upstream, answer, response, callback, failure);
             return;
         }
-        Backend backend = (Backend) request.getAttribute(CHOSEN);
+        Backend backend = request.backend();
         boolean refused = causedBy(failure, ConnectException.class);
         boolean idempotent = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        boolean begun = request.getAttribute(ANSWER_BEGUN) != null || response.isCommitted();
+        boolean begun = request.answerBegun() || response.isCommitted();
         if (refused) {
             // Only a refused connection proves the node is gone. A failure in the middle of an exchange may be
             // the request's own doing (a body the node would not read), so it marks nothing down: the health
             // checks, and the next refused connection, find a dead node just as fast.
             pool.setHealth(backend, false);
         }
-        int attempts = request.getAttribute(ATTEMPTS) instanceof Integer n ? n : 0;
-        if (!begun && (refused || idempotent) && attempts < pool.all().size()) {
-            request.setAttribute(ATTEMPTS, attempts + 1);
-            request.setAttribute(LAST_FAILURE, failure);
+        if (!begun && (refused || idempotent) && request.failedAttempts() < pool.all().size()) {
+            request.countFailedAttempt(failure);
             stats.countRetry();
             List<Backend> healthy = pool.healthy();
             if (healthy.isEmpty()) {
