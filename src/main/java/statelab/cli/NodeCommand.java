@@ -1,5 +1,7 @@
 package statelab.cli;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,8 +42,10 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--service", description = "Run until stopped (SIGTERM) and ignore standard input: a node on a host of its own, under systemd.")
     boolean service;
 
-    @Option(names = "--jwks", paramLabel = "FILE", description = "The lab's key file (signing key and verifying keys); without it the node makes keys of its own.")
-    Path keyFile;
+    @Option(names = "--jwks", paramLabel = "FILE|URL", description = "The lab's key file (signing key and verifying keys), "
+            + "or the http(s) URL of a JWK set, such as another jwt node's /.well-known/jwks.json: then the node only verifies "
+            + "tokens (sign-in answers 403 verify-only). Without it the node makes keys of its own.")
+    String jwks;
 
     @Option(names = "--jwt-revocation", description = "Start with the jwt deny-list on.")
     boolean jwtRevocation;
@@ -71,8 +75,26 @@ final class NodeCommand implements Callable<Integer> {
             SentinelCheck.requirePrimary(redisUrl);
             replicas = Math.max(replicas, 1);
         }
+        boolean url = jwks != null && (jwks.startsWith("http://") || jwks.startsWith("https://"));
+        if (url && !kind.key().equals("jwt")) {
+            throw new UsageProblem("--jwks URL is for --strategy jwt (a node that verifies tokens another node signed)");
+        }
+        Path keyFile = jwks == null || url ? null : CallerFolder.resolve(jwks);
+        URI jwksUrl = url ? jwksUri(jwks) : null;
         return new StandaloneNode(id, kind, port, redisUrl, replicas, keyFile, jwtRevocation, throttle.equals("redis"), https,
-                host, service)
+                host, service, jwksUrl)
                 .run(System.out);
+    }
+
+    private static URI jwksUri(String text) throws UsageProblem {
+        try {
+            URI uri = new URI(text);
+            if (uri.getHost() == null) {
+                throw new URISyntaxException(text, "no host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageProblem("--jwks " + text + " is not a URL: " + e.getMessage());
+        }
     }
 }

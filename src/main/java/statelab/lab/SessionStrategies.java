@@ -12,6 +12,7 @@ import statelab.session.RevocationList;
 import statelab.session.SessionPolicy;
 import statelab.session.SessionStrategy;
 import statelab.session.jwt.JwtKeys;
+import statelab.session.jwt.PublicKeySource;
 import statelab.session.jwt.TokenIssuer;
 import statelab.session.jwt.TokenVerifier;
 import statelab.session.redis.RedisLink;
@@ -27,8 +28,10 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
     private final String redisUrl;
     private final int replicasToWait;
     private final ClientResources redisResources;
+    /** The lab's signing keys; null on a node that only verifies (it holds public keys, {@link #verifyingKeys}). */
     private final JwtKeys keys;
     private final TokenIssuer issuer;
+    private final PublicKeySource verifyingKeys;
     private final RedisLink revocationLink;
     private final SwitchableRevocationList revocations;
 
@@ -51,6 +54,26 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
      */
     SessionStrategies(SessionPolicy policy, String redisUrl, int replicasToWait, JwtKeys keys,
                       boolean jwtRevocation, boolean sharedThrottle, java.nio.file.Path disks) {
+        this(policy, redisUrl, replicasToWait, keys, TokenIssuer.signingWith(keys, policy), keys::publicKeys,
+                jwtRevocation, sharedThrottle, disks);
+    }
+
+    /**
+     * For a jwt node that only verifies tokens another node signed ({@code statelab node --jwks URL}): it
+     * checks signatures with {@code publicKeys} and answers sign-in and settings changes with
+     * {@link statelab.session.CannotIssueException}.
+     */
+    static SessionStrategies verifyingOnly(SessionPolicy policy, String redisUrl, int replicasToWait, PublicKeySource publicKeys,
+                                           String issuerHint, boolean jwtRevocation, boolean sharedThrottle,
+                                           java.nio.file.Path disks) {
+        return new SessionStrategies(policy, redisUrl, replicasToWait, null, TokenIssuer.none("this node verifies tokens only "
+                + "(its keys come from " + issuerHint + "); sign in on a node that holds the signing key"), publicKeys,
+                jwtRevocation, sharedThrottle, disks);
+    }
+
+    private SessionStrategies(SessionPolicy policy, String redisUrl, int replicasToWait, JwtKeys keys, TokenIssuer issuer,
+                              PublicKeySource verifyingKeys, boolean jwtRevocation, boolean sharedThrottle,
+                              java.nio.file.Path disks) {
         this.policy = policy;
         this.sharedThrottle = new java.util.concurrent.atomic.AtomicBoolean(sharedThrottle);
         this.disks = disks;
@@ -61,7 +84,8 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
                 .build();
         this.keys = keys;
-        this.issuer = TokenIssuer.signingWith(keys, policy);
+        this.issuer = issuer;
+        this.verifyingKeys = verifyingKeys;
         this.revocationLink = new RedisLink(redisResources, redisUrl);
         this.revocations = new SwitchableRevocationList(new RedisRevocationList(revocationLink), jwtRevocation);
     }
@@ -92,7 +116,7 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
 
     @Override
     public TokenVerifier tokenVerifier() {
-        return TokenVerifier.builder(keys::publicKeys).clock(policy.clock()).build();
+        return TokenVerifier.builder(verifyingKeys).clock(policy.clock()).build();
     }
 
     @Override
@@ -131,7 +155,11 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
         return revocations.on();
     }
 
+    /** The lab's signing keys; IllegalStateException on a node that only verifies. */
     JwtKeys keys() {
+        if (keys == null) {
+            throw new IllegalStateException("a node that only verifies tokens holds no signing keys");
+        }
         return keys;
     }
 

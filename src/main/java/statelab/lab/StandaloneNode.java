@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import statelab.node.SessionCookies;
 import statelab.session.SessionPolicy;
 import statelab.session.UserDirectory;
 import statelab.session.jwt.JwtKeys;
+import statelab.session.jwt.RemoteJwks;
 
 /**
  * One node as the whole job of its process ({@code statelab node}), started by
@@ -26,6 +28,8 @@ import statelab.session.jwt.JwtKeys;
  * the process exits.
  *
  * @param keyFile the lab's key file ({@code jwt-keys.json}); null to make keys of its own (a node run by hand)
+ * @param jwksUrl where a jwt node that only verifies fetches the public keys ({@code --jwks URL}, such as another
+ *                node's {@code /.well-known/jwks.json}); null when the node signs (keys from {@code keyFile} or its own)
  * @param host    the address to listen on: loopback for the lab's nodes, a host's own address for a node on a
  *                host of its own (docs/DEPLOY.md)
  * @param service run until the process is stopped (SIGTERM) and ignore standard input, as a service on a host
@@ -33,12 +37,20 @@ import statelab.session.jwt.JwtKeys;
  */
 public record StandaloneNode(String id, ClusterKind kind, int port, String redisUrl, int redisReplicasToWait,
                              Path keyFile, boolean jwtRevocation, boolean sharedThrottle, boolean https,
-                             String host, boolean service) {
+                             String host, boolean service, URI jwksUrl) {
     private static final long REPORT_MILLIS = 100;
+
+    /** A node that signs its tokens: keys from {@code keyFile}, or its own. */
+    public StandaloneNode(String id, ClusterKind kind, int port, String redisUrl, int redisReplicasToWait, Path keyFile,
+                          boolean jwtRevocation, boolean sharedThrottle, boolean https, String host, boolean service) {
+        this(id, kind, port, redisUrl, redisReplicasToWait, keyFile, jwtRevocation, sharedThrottle, https, host, service, null);
+    }
 
     /** Runs the node until standard input ends; answers the exit code. */
     public int run(PrintStream out) throws Exception {
         SessionPolicy policy = SessionPolicy.standard();
+        // The public keys first: a JWK set URL that does not answer stops the start here, before any port is bound.
+        RemoteJwks remote = jwksUrl == null ? null : RemoteJwks.fetch(jwksUrl);
         JwtKeys keys = keyFile == null ? JwtKeys.generate(policy.idle(), policy.clock())
                 : JwtKeys.fromExport(readKeys(keyFile), policy.idle(), policy.clock());
         QueuedThreadPool pool = new QueuedThreadPool(64, 2);
@@ -46,8 +58,10 @@ public record StandaloneNode(String id, ClusterKind kind, int port, String redis
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         pool.start();
         Path disks = Files.createTempDirectory("statelab-node-" + id + "-");
-        try (SessionStrategies strategies = new SessionStrategies(policy, redisUrl, redisReplicasToWait, keys,
-                jwtRevocation, sharedThrottle, disks)) {
+        try (SessionStrategies strategies = remote == null
+                ? new SessionStrategies(policy, redisUrl, redisReplicasToWait, keys, jwtRevocation, sharedThrottle, disks)
+                : SessionStrategies.verifyingOnly(policy, redisUrl, redisReplicasToWait, remote, jwksUrl.toString(),
+                        jwtRevocation, sharedThrottle, disks)) {
             UserDirectory users = InternalUser.addFromEnvironment(UserDirectory.demo());
             RunningNode node = new InProcessNodeLauncher(strategies, users, new SessionCookies(https), pool)
                     .listenOn(host).launch(id, kind, port);
