@@ -38,12 +38,15 @@ public record BenchReport(MachineInfo machine, Map<String, Object> options, LabF
      * @param redisCpuMicrosPerRequest CPU time of redis-server per answered request
      * @param kill               what a node kill did, or null when none was planned for this phase
      * @param timeline           one point per {@link Recorder#BIN_MILLIS} ms
+     * @param nodes              nodes behind the target when the phase ran (1 for {@code direct})
+     * @param loadGenerator      where the virtual users ran: {@code in-process} (in the bench's JVM, beside
+     *                           the lab) or {@code own-process} (a JVM of its own, whose CPU is then counted too)
      */
     public record Phase(String strategy, String target, String url, int users, int signedIn, double seconds,
                         long requests, long ok, double throughput, double okThroughput, Latency latencyMicros,
                         Map<String, Long> failures, RedisUsage redis, double credentialBytesPerRequest,
                         double cpuMicrosPerRequest, double redisCpuMicrosPerRequest, KillReport kill,
-                        List<Point> timeline) {
+                        List<Point> timeline, int nodes, String loadGenerator) {
         public String label() {
             return strategy + " " + target;
         }

@@ -22,6 +22,13 @@ public final class BenchRunner {
     private final BenchPlan plan;
     private final Progress progress;
     private List<Integer> usersCurve = List.of();
+    private List<Integer> nodesCurve = List.of();
+    private boolean alwaysOwnProcess;
+
+    /** Above this many users a phase's load generator runs in a JVM of its own ({@link LoadProcess}). */
+    public static final int MAX_USERS_IN_PROCESS = 512;
+    /** A cluster grows to at most this many nodes on a nodes curve (the node ids S1..S16). */
+    public static final int MAX_NODES = 16;
 
     /**
      * @param progressOut where the progress line goes (standard error on the command line)
@@ -60,17 +67,49 @@ public final class BenchRunner {
         return this;
     }
 
+    /**
+     * Makes {@link #run} a nodes curve: for each strategy the cluster grows to each number of nodes
+     * given here in turn (ascending; {@link Lab#addNode}-style, one node at a time, each seen healthy by
+     * the balancer before the next point), and every target is measured there with the plan's users.
+     * After each strategy the lab is reset, which removes the nodes added. Every point must be at least
+     * the lab's nodes per cluster, since a curve only grows a cluster.
+     */
+    public BenchRunner nodesCurve(List<Integer> nodes) {
+        int start = lab.config().nodesPerCluster();
+        for (int n : nodes) {
+            if (n < 1 || n > MAX_NODES) {
+                throw new IllegalArgumentException("a nodes curve's points must be between 1 and " + MAX_NODES);
+            }
+            if (n < start) {
+                throw new IllegalArgumentException("the lab starts with " + start + " nodes per cluster and a curve only adds nodes: "
+                        + "every point must be at least " + start);
+            }
+        }
+        if (plan.targets().contains(Target.DIRECT)) {
+            throw new IllegalArgumentException("a nodes curve measures balancers (lb, haproxy); direct is one node whatever the cluster");
+        }
+        this.nodesCurve = nodes.stream().distinct().sorted().toList();
+        return this;
+    }
+
+    /** Runs every phase's load generator in a JVM of its own, not only those above {@link #MAX_USERS_IN_PROCESS} users. */
+    public BenchRunner loadInOwnProcess(boolean always) {
+        this.alwaysOwnProcess = always;
+        return this;
+    }
+
     /** Runs every phase; {@code facts} are the lab's start-up figures, measured by whoever started it. */
     public BenchReport run(BenchReport.LabFacts facts) throws Exception {
         MachineInfo machine = MachineInfo.current();
         List<BenchReport.Phase> phases = new ArrayList<>();
         for (Strategy strategy : plan.strategies()) {
+            if (!nodesCurve.isEmpty()) {
+                growing(strategy, phases);
+                continue;
+            }
             for (Target target : plan.targets()) {
                 for (int users : usersCurve.isEmpty() ? List.of(plan.users()) : usersCurve) {
-                    BenchPlan point = new BenchPlan(plan.strategies(), plan.targets(), users, plan.warmup(), plan.jitWarmup(),
-                            plan.duration(), plan.rate(), plan.kills());
-                    java.time.Duration warmup = phases.isEmpty() ? plan.warmup().plus(plan.jitWarmup()) : plan.warmup();
-                    phases.add(new PhaseRun(lab.cluster(strategy), target, point, warmup, progress, lab.redis().url()).run());
+                    phases.add(phase(strategy, target, users, phases.isEmpty()));
                 }
             }
         }
@@ -79,9 +118,53 @@ public final class BenchRunner {
         return new BenchReport(machine, options(), finished, phases, TargetChecks.of(phases, finished));
     }
 
+    private BenchReport.Phase phase(Strategy strategy, Target target, int users, boolean first) throws Exception {
+        BenchPlan point = new BenchPlan(plan.strategies(), plan.targets(), users, plan.warmup(), plan.jitWarmup(),
+                plan.duration(), plan.rate(), plan.kills());
+        java.time.Duration warmup = first ? plan.warmup().plus(plan.jitWarmup()) : plan.warmup();
+        boolean ownProcess = alwaysOwnProcess || users > MAX_USERS_IN_PROCESS;
+        return new PhaseRun(lab.cluster(strategy), target, point, warmup, progress, lab.redis().url(), ownProcess).run();
+    }
+
+    /** One strategy's nodes curve: grow its cluster point by point, measure each target there, then reset the lab. */
+    private void growing(Strategy strategy, List<BenchReport.Phase> phases) throws Exception {
+        statelab.lab.Cluster cluster = lab.cluster(strategy);
+        boolean grown = false;
+        try {
+            for (int nodes : nodesCurve) {
+                while (cluster.nodes().size() < nodes) {
+                    progress.note("[" + strategy.key() + "] adding a node: " + (cluster.nodes().size() + 1) + " of " + nodes);
+                    cluster.addNode();
+                    grown = true;
+                }
+                for (Target target : plan.targets()) {
+                    phases.add(phase(strategy, target, plan.users(), phases.isEmpty()));
+                }
+            }
+        } finally {
+            if (grown) {
+                progress.note("[" + strategy.key() + "] resetting the lab: the nodes added are removed");
+                lab.reset();
+            }
+        }
+    }
+
     /** The lab's start-up figures: call right after {@code Lab.start} returned, with how long it took. */
     public static BenchReport.LabFacts labFacts(long startMillis) {
         return new BenchReport.LabFacts(startMillis, ProcessMetrics.labResidentBytes(), ProcessMetrics.jvmPeakResidentBytes());
+    }
+
+    /**
+     * What a nodes curve can and cannot show on this machine: every node shares the same cores with
+     * the balancer and the load generator, so nodes beyond the cores add no CPU.
+     */
+    public static String nodesNote(List<Integer> nodes, int cores) {
+        int most = nodes.stream().mapToInt(Integer::intValue).max().orElse(1);
+        if (most <= cores) {
+            return "every node runs on this machine's " + cores + " cores, beside the balancer and the load generator";
+        }
+        return "this machine has " + cores + " cores, shared by every node, the balancer and the load generator: nodes beyond "
+                + cores + " add no CPU, so the curve shows what coordinating more nodes costs, not what scaling out gains";
     }
 
     private Map<String, Object> options() {
@@ -89,6 +172,12 @@ public final class BenchRunner {
         options.put("strategies", plan.strategies().stream().map(Strategy::key).toList());
         options.put("targets", plan.targets().stream().map(Target::key).toList());
         options.put("users", usersCurve.isEmpty() ? plan.users() : usersCurve);
+        if (!nodesCurve.isEmpty()) {
+            options.put("nodes", nodesCurve);
+            options.put("nodesNote", nodesNote(nodesCurve, MachineInfo.current().cores()));
+        }
+        options.put("loadGenerator", alwaysOwnProcess ? "own-process" : "in-process up to " + MAX_USERS_IN_PROCESS
+                + " users, own-process above");
         options.put("signIns", "at most " + PhaseRun.MAX_SIGN_INS + " users per phase sign in; the others share their sessions");
         options.put("warmupSeconds", plan.warmup().toMillis() / 1000.0);
         options.put("jitWarmupSeconds", plan.jitWarmup().toMillis() / 1000.0);

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The report as a plain-text table for a terminal: the machine, one row per phase, kills, then the targets. */
 public final class BenchTable {
-    private static final String ROW = "%-10s %-7s %5s %9s %9s %7s %7s %7s %9s %8s %8s  %s%n";
+    private static final String ROW = "%-10s %-7s %5s %5s %9s %9s %7s %7s %7s %9s %8s %8s  %s%n";
 
     private BenchTable() {
     }
@@ -23,11 +23,11 @@ public final class BenchTable {
         BenchReport.LabFacts lab = report.lab();
         out.append(String.format(Locale.ROOT, "lab: started in %d ms, %.0f MB resident after start (JVM + Redis); JVM peak %.0f MB with the load generator%n%n",
                 lab.startMillis(), lab.residentBytes() / 1048576.0, lab.peakJvmResidentBytes() / 1048576.0));
-        out.append(String.format(ROW, "strategy", "target", "users", "req/s", "ok/s", "p50 ms", "p95 ms", "p99 ms", "redis/req",
+        out.append(String.format(ROW, "strategy", "target", "users", "nodes", "req/s", "ok/s", "p50 ms", "p95 ms", "p99 ms", "redis/req",
                 "cookie B", "cpu us", "failures"));
         for (BenchReport.Phase p : report.phases()) {
             BenchReport.Latency l = p.latencyMicros();
-            out.append(String.format(Locale.ROOT, ROW, p.strategy(), p.target(), p.users(), number(p.throughput()),
+            out.append(String.format(Locale.ROOT, ROW, p.strategy(), p.target(), p.users(), p.nodes(), number(p.throughput()),
                     number(p.okThroughput()), millis(l.p50()), millis(l.p95()), millis(l.p99()),
                     String.format(Locale.ROOT, "%.3f", p.redis().perAuthenticatedRequest()),
                     String.format(Locale.ROOT, "%.0f", p.credentialBytesPerRequest()),
@@ -44,7 +44,12 @@ public final class BenchTable {
             out.append(String.format(Locale.ROOT, "  %-8s %-62s %9.3f  (%s)  %s%n", t.met() ? "[met]" : "[MISSED]",
                     t.target(), t.measured(), t.limit(), t.note()));
         }
-        out.append("cpu us: CPU time per answered request of the whole JVM (servers and load generator) plus redis-server and any haproxy\n");
+        out.append("cpu us: CPU time per answered request of the whole JVM (servers and load generator) plus redis-server and any haproxy"
+                + (report.phases().stream().anyMatch(p -> p.loadGenerator().equals("own-process"))
+                        ? " (and the load generator's own JVM where it ran apart)" : "") + "\n");
+        if (o.get("nodesNote") != null) {
+            out.append("nodes: ").append(o.get("nodesNote")).append('\n');
+        }
         return out.toString();
     }
 

@@ -16,6 +16,28 @@ final class LatencyHistogram {
         this(3);
     }
 
+    /** Compressed and in Base64, for a load generator in another JVM to hand its figures over; decoded by {@link #decode}. */
+    String encoded() {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    }
+
+    /**
+     * The histogram {@link #encoded} wrote; {@code perBin} picks the precision of the one it is read into.
+     * Throws IllegalArgumentException for text that is not one.
+     */
+    static LatencyHistogram decode(String encoded, boolean perBin) {
+        LatencyHistogram decoded = perBin ? perBin() : new LatencyHistogram();
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(encoded);
+            decoded.histogram.add(org.HdrHistogram.Histogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(bytes), 0));
+        } catch (java.util.zip.DataFormatException | RuntimeException e) {
+            throw new IllegalArgumentException("not an encoded latency histogram", e);
+        }
+        return decoded;
+    }
+
     private LatencyHistogram(int significantDigits) {
         this.histogram = new ConcurrentHistogram(significantDigits);
     }

@@ -13,7 +13,8 @@ final class PhaseResults {
 
     static BenchReport.Phase of(Strategy strategy, Target target, URI uri, BenchPlan plan, int signedIn,
                                 Recorder recorder, PhaseRun.Window window, Map<String, Long> redisDelta,
-                                long withCredential, List<KillPlan> kill, int lostSessions) {
+                                long withCredential, List<KillPlan> kill, int lostSessions, int nodes,
+                                String loadGenerator) {
         double seconds = plan.duration().toNanos() / 1e9;
         long ok = recorder.totalOk();
         long requests = ok + recorder.totalFailed();
@@ -27,7 +28,8 @@ final class PhaseResults {
                 new BenchReport.Latency(all.percentile(50), all.percentile(95), all.percentile(99), all.max()),
                 recorder.failures(), redis, requests == 0 ? 0 : (double) recorder.credentialBytes() / requests,
                 answered == 0 ? 0 : window.jvmCpu / 1e3 / answered, answered == 0 ? 0 : window.redisCpu / 1e3 / answered,
-                kill.stream().findFirst().map(k -> killReport(k, recorder, window, lostSessions)).orElse(null), timeline(recorder));
+                kill.stream().findFirst().map(k -> killReport(k, recorder, window, lostSessions)).orElse(null), timeline(recorder),
+                nodes, loadGenerator);
     }
 
     private static long transportFailures(Map<String, Long> failures) {

@@ -1,14 +1,8 @@
 package statelab.bench;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import statelab.lab.Cluster;
 import statelab.lab.Strategy;
@@ -22,8 +16,7 @@ import statelab.lab.Strategy;
 final class PhaseRun {
     private static final long TICK_NANOS = 20_000_000L;
     private static final long SHOW_NANOS = 500_000_000L;
-    static final int MAX_SIGN_INS = 32;
-    private static final int SIGN_INS_AT_ONCE = 2;
+    static final int MAX_SIGN_INS = LoadGenerator.MAX_SIGN_INS;
 
     private final Cluster cluster;
     private final Target target;
@@ -32,10 +25,16 @@ final class PhaseRun {
     private final String redisUrl;
 
     private final java.time.Duration warmup;
+    private final boolean ownProcess;
 
-    /** @param warmup this phase's warm-up (the first phase's is longer, see {@link BenchPlan}) */
-    PhaseRun(Cluster cluster, Target target, BenchPlan plan, java.time.Duration warmup, Progress progress, String redisUrl) {
+    /**
+     * @param warmup     this phase's warm-up (the first phase's is longer, see {@link BenchPlan})
+     * @param ownProcess whether the virtual users run in a JVM of their own ({@link LoadProcess})
+     */
+    PhaseRun(Cluster cluster, Target target, BenchPlan plan, java.time.Duration warmup, Progress progress, String redisUrl,
+             boolean ownProcess) {
         this.cluster = cluster;
+        this.ownProcess = ownProcess;
         this.warmup = warmup;
         this.target = target;
         this.plan = plan;
@@ -47,80 +46,36 @@ final class PhaseRun {
         Strategy strategy = cluster.strategy();
         String label = strategy.key() + " " + target.key();
         List<KillPlan> kill = target.balanced() ? plan.kills() : List.of();
+        int nodes = target.balanced() ? (int) cluster.nodes().stream().filter(statelab.lab.NodeView::up).count() : 1;
         try (PhaseTarget endpoint = PhaseTarget.start(cluster, target)) {
-            return run(strategy, label, endpoint.uri(), kill);
+            return run(strategy, label, endpoint.uri(), kill, nodes);
         }
     }
 
-    private BenchReport.Phase run(Strategy strategy, String label, URI uri, List<KillPlan> kill) throws Exception {
-        List<VirtualUser> users = new ArrayList<>();
-        for (int i = 0; i < plan.users(); i++) {
-            users.add(new VirtualUser(i, uri, strategy.credentialCookie()));
-        }
-        progress.note("[" + label + "] signing in " + users.size() + " users at " + uri);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private BenchReport.Phase run(Strategy strategy, String label, URI uri, List<KillPlan> kill, int nodes) throws Exception {
+        try (Load load = ownProcess ? new LoadProcess(uri, strategy.credentialCookie(), plan.users(), plan.rate())
+                : new LoadGenerator(uri, strategy.credentialCookie(), plan.users(), plan.rate());
              RedisCommandStats redis = new RedisCommandStats(redisUrl)) {
-            int signedIn = signIn(users, threads);
+            progress.note("[" + label + "] signing in " + plan.users() + " users at " + uri
+                    + (ownProcess ? " (load generator in its own JVM)" : ""));
+            int signedIn = load.signIn();
             Map<String, Long> redisBefore = redis.snapshot();
-            LongAdder withCredential = new LongAdder();
-            long start = System.nanoTime();
-            long origin = start + warmup.toNanos();
+            long origin = System.nanoTime() + warmup.toNanos();
             long duration = plan.duration().toNanos();
-            Recorder recorder = new Recorder(origin, duration);
-            Pacer pacer = new Pacer(plan.rate());
-            List<Future<?>> running = new ArrayList<>();
-            for (VirtualUser user : users) {
-                running.add(threads.submit(() -> user.run(pacer, origin + duration, recorder, withCredential)));
-            }
-            Window window = keepTime(label, recorder, origin, duration, kill);
-            for (Future<?> user : running) {
-                user.get(30, TimeUnit.SECONDS);
-            }
+            load.start(origin, duration);
+            Window window = keepTime(label, load, origin, duration, kill);
+            Load.Outcome outcome = load.finish();
+            window.jvmCpu += outcome.ownCpuNanos();
             Map<String, Long> redisDelta = RedisCommandStats.delta(redisBefore, redis.snapshot());
             for (KillPlan planned : kill) {
                 progress.note("[" + label + "] restarting " + planned.node());
                 cluster.restart(planned.node());
             }
-            int lost = (int) users.stream().filter(u -> window.killNanos > 0 && u.lostSessionAt(window.killNanos)).count();
-            return PhaseResults.of(strategy, target, uri, plan, signedIn, recorder, window, redisDelta,
-                    withCredential.sum(), kill, lost);
+            return PhaseResults.of(strategy, target, uri, plan, signedIn, outcome.recorder(), window, redisDelta,
+                    outcome.withCredential(), kill, window.killNanos > 0 ? outcome.lostSessions() : 0, nodes, load.where());
         } finally {
-            users.forEach(VirtualUser::close);
             progress.done();
         }
-    }
-
-    /**
-     * The first {@link #MAX_SIGN_INS} users sign in; any others share their sessions in turn (each still
-     * on its own connection), since a sign-in hashes a password on purpose and 2,000 of them would take
-     * minutes of CPU before anything is measured. Answers how many users hold a session.
-     */
-    private static int signIn(List<VirtualUser> users, ExecutorService threads) throws Exception {
-        List<Future<Boolean>> logins = new ArrayList<>();
-        int signing = Math.min(users.size(), MAX_SIGN_INS);
-        // A node queues only a few password checks and answers sign-in-busy beyond them, so sign-ins go a few at a time.
-        java.util.concurrent.Semaphore atOnce = new java.util.concurrent.Semaphore(SIGN_INS_AT_ONCE);
-        for (VirtualUser user : users.subList(0, signing)) {
-            logins.add(threads.submit(() -> {
-                atOnce.acquire();
-                try {
-                    return user.signIn();
-                } finally {
-                    atOnce.release();
-                }
-            }));
-        }
-        List<VirtualUser> holding = new ArrayList<>();
-        for (int i = 0; i < signing; i++) {
-            if (logins.get(i).get(5, TimeUnit.MINUTES)) {
-                holding.add(users.get(i));
-            }
-        }
-        int signedIn = holding.size();
-        for (int i = signing; i < users.size() && !holding.isEmpty(); i++) {
-            signedIn += users.get(i).adopt(holding.get(i % holding.size())) ? 1 : 0;
-        }
-        return signedIn;
     }
 
     /** CPU counters at the window's edges and the moment of the kill, as the timekeeper saw them. */
@@ -130,7 +85,7 @@ final class PhaseRun {
         long killNanos;
     }
 
-    private Window keepTime(String label, Recorder recorder, long origin, long duration, List<KillPlan> kill) {
+    private Window keepTime(String label, Load load, long origin, long duration, List<KillPlan> kill) {
         Window window = new Window();
         long end = origin + duration;
         long killAt = kill.stream().findFirst().map(k -> origin + k.at().toNanos()).orElse(Long.MAX_VALUE);
@@ -145,14 +100,19 @@ final class PhaseRun {
             if (window.killNanos == 0 && now >= killAt) {
                 cluster.kill(kill.get(0).node());
                 window.killNanos = System.nanoTime();
-                recorder.mark(window.killNanos);
+                load.mark(window.killNanos);
             }
             boolean show = now - shown >= SHOW_NANOS;
             shown = show ? now : shown;
             if (show && measuring) {
                 double elapsed = (now - origin) / 1e9;
-                Live live = Live.of(recorder, now);
-                progress.measuring(label, elapsed, duration / 1e9, live.ok, live.failed, live.perSecond, live.p99);
+                java.util.Optional<Recorder> recorder = load.live();
+                if (recorder.isPresent()) {
+                    Live live = Live.of(recorder.get(), now);
+                    progress.measuring(label, elapsed, duration / 1e9, live.ok, live.failed, live.perSecond, live.p99);
+                } else {
+                    progress.measuringElsewhere(label, elapsed, duration / 1e9);
+                }
             } else if (show) {
                 progress.warming(label, (origin - now) / 1e9);
             }

@@ -31,6 +31,12 @@ final class Progress {
         line(text, false);
     }
 
+    /** The users run in a JVM of their own, whose figures arrive at the end of the phase. */
+    void measuringElsewhere(String label, double elapsed, double total) {
+        line(String.format(Locale.ROOT, "[%s] %5.1f / %.0f s  (load generator in its own JVM: figures at the end)",
+                label, elapsed, total), false);
+    }
+
     void warming(String label, double left) {
         line(String.format(Locale.ROOT, "[%s] warming up, %.1f s left", label, left), false);
     }

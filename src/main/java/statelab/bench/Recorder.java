@@ -1,5 +1,7 @@
 package statelab.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -148,5 +150,62 @@ final class Recorder {
 
     long credentialBytes() {
         return credentialBytes.sum();
+    }
+
+    /** Everything recorded, for a load generator in another JVM to hand over (see {@link #restore}). */
+    Snapshot snapshot() {
+        long[] okBins = new long[bins];
+        long[] failedBins = new long[bins];
+        List<String> binHistograms = new ArrayList<>();
+        for (int i = 0; i < bins; i++) {
+            okBins[i] = ok.get(i);
+            failedBins[i] = failed.get(i);
+            LatencyHistogram h = binLatency.get(i);
+            binHistograms.add(h == null ? "" : h.encoded());
+        }
+        Map<String, long[]> byBin = new TreeMap<>();
+        failuresByBin.forEach((kind, counts) -> {
+            long[] copy = new long[bins];
+            for (int i = 0; i < bins; i++) {
+                copy[i] = counts.get(i);
+            }
+            byBin.put(kind, copy);
+        });
+        return new Snapshot(okBins, failedBins, byBin, failures(), failuresAfterMark(), credentialBytes(), latency.encoded(), binHistograms);
+    }
+
+    /**
+     * A recorder holding what {@code snapshot} holds, its window starting at {@code origin} of this
+     * JVM's clock. Throws IllegalArgumentException when the snapshot does not fit the window.
+     */
+    static Recorder restore(Snapshot snapshot, long origin, long durationNanos) {
+        Recorder recorder = new Recorder(origin, durationNanos);
+        int bins = recorder.bins;
+        if (snapshot.ok().length != bins || snapshot.failed().length != bins || snapshot.binLatency().size() != bins
+                || snapshot.failedByBin().values().stream().anyMatch(counts -> counts.length != bins)) {
+            throw new IllegalArgumentException("the load generator's figures have another number of bins than " + bins);
+        }
+        for (int i = 0; i < bins; i++) {
+            recorder.ok.set(i, snapshot.ok()[i]);
+            recorder.failed.set(i, snapshot.failed()[i]);
+            String h = snapshot.binLatency().get(i);
+            if (!h.isEmpty()) {
+                recorder.binLatency.set(i, LatencyHistogram.decode(h, true));
+            }
+        }
+        snapshot.failedByBin().forEach((kind, counts) -> recorder.failuresByBin.put(kind, new AtomicLongArray(counts)));
+        snapshot.failures().forEach((kind, n) -> recorder.failures.computeIfAbsent(kind, k -> new LongAdder()).add(n));
+        snapshot.failuresAfterMark().forEach((kind, n) -> recorder.failuresAfterMark.computeIfAbsent(kind, k -> new LongAdder()).add(n));
+        recorder.credentialBytes.add(snapshot.credentialBytes());
+        recorder.latency.add(LatencyHistogram.decode(snapshot.latency(), false));
+        return recorder;
+    }
+
+    /**
+     * What a recorder holds, bin by bin, as plain data (JSON between two JVMs); histograms are
+     * {@link LatencyHistogram#encoded} text, an empty text for a bin where nothing completed.
+     */
+    record Snapshot(long[] ok, long[] failed, Map<String, long[]> failedByBin, Map<String, Long> failures,
+                    Map<String, Long> failuresAfterMark, long credentialBytes, String latency, List<String> binLatency) {
     }
 }

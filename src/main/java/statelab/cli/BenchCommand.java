@@ -69,11 +69,16 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--micro", description = "Run the JMH microbenchmarks (session resolution next to its floor) instead of the load test.")
     boolean micro;
 
-    @CommandLine.Option(names = "--curve", paramLabel = "KIND", description = "A cost curve instead of one load per phase: users (throughput and p50/p99 against users) or memory (bytes per session against sessions held).")
+    @CommandLine.Option(names = "--curve", paramLabel = "KIND", description = "A cost curve instead of one load per phase: users (throughput and p50/p99 against users), "
+            + "nodes (the same against nodes behind the balancer, with --users users, default 64; targets lb and haproxy) or memory (bytes per session against sessions held).")
     String curve;
 
-    @CommandLine.Option(names = "--points", paramLabel = "LIST", split = ",", description = "The curve's points (default: users 1,8,64,512,2000; memory 1000,10000,100000; up to 1000000).")
+    @CommandLine.Option(names = "--points", paramLabel = "LIST", split = ",", description = "The curve's points (default: users 1,8,64,512,2000; nodes 1,3,6,9, up to 16; memory 1000,10000,100000, up to 1000000).")
     List<Integer> points = new ArrayList<>();
+
+    @CommandLine.Option(names = "--load-process", description = "Run the virtual users of every phase in a JVM of their own (always so above "
+            + BenchRunner.MAX_USERS_IN_PROCESS + " users).")
+    boolean loadProcess;
 
     @CommandLine.Mixin
     LabOptions lab = new LabOptions();
@@ -89,11 +94,14 @@ final class BenchCommand implements Callable<Integer> {
         if (lab.https) {
             throw new UsageProblem("bench speaks plain HTTP to the balancers; run it without --https");
         }
-        if (curve != null && !List.of("users", "memory").contains(curve)) {
-            throw new UsageProblem("--curve takes users or memory");
+        if (curve != null && !List.of("users", "nodes", "memory").contains(curve)) {
+            throw new UsageProblem("--curve takes users, nodes or memory");
         }
         if (!points.isEmpty() && curve == null) {
-            throw new UsageProblem("--points needs --curve users or --curve memory");
+            throw new UsageProblem("--points needs --curve users, nodes or memory");
+        }
+        if ("nodes".equals(curve)) {
+            nodesCurveDefaults();
         }
         if ("memory".equals(curve)) {
             return memoryCurve();
@@ -111,14 +119,22 @@ final class BenchCommand implements Callable<Integer> {
                 if ("users".equals(curve)) {
                     runner.usersCurve(points.isEmpty() ? USERS_CURVE : points);
                 }
+                if ("nodes".equals(curve)) {
+                    runner.nodesCurve(points);
+                }
+                runner.loadInOwnProcess(loadProcess);
             } catch (IllegalArgumentException e) {
                 throw new UsageProblem(e.getMessage());
             }
             report = runner.run(facts);
         }
         try {
-            Files.writeString(chartFile, "users".equals(curve) ? statelab.bench.CurveChart.svg(report) : BenchChart.svg(report),
-                    StandardCharsets.UTF_8);
+            String svg = switch (curve == null ? "" : curve) {
+                case "users" -> statelab.bench.CurveChart.svg(report);
+                case "nodes" -> statelab.bench.CurveChart.nodes(report);
+                default -> BenchChart.svg(report);
+            };
+            Files.writeString(chartFile, svg, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UsageProblem("the chart could not be written to " + chartFile + " (" + e.getMessage() + ")");
         }
@@ -129,6 +145,32 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static final List<Integer> USERS_CURVE = List.of(1, 8, 64, 512, 2000);
+    private static final List<Integer> NODES_CURVE = List.of(1, 3, 6, 9);
+    private static final int NODES_CURVE_USERS = 64;
+
+    /**
+     * A nodes curve starts each cluster at its smallest point (the lab is started with that many
+     * nodes) and grows it; unless told otherwise it measures our balancer with 64 users.
+     */
+    private void nodesCurveDefaults() throws UsageProblem {
+        if (points.isEmpty()) {
+            points = new ArrayList<>(NODES_CURVE);
+        }
+        if (points.stream().anyMatch(n -> n < 1 || n > BenchRunner.MAX_NODES)) {
+            throw new UsageProblem("--points for the nodes curve must be between 1 and " + BenchRunner.MAX_NODES);
+        }
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (!given.hasMatchedOption("--targets")) {
+            targets = new ArrayList<>(List.of("lb"));
+        }
+        if (!given.hasMatchedOption("--users")) {
+            users = NODES_CURVE_USERS;
+        }
+        if (targets.stream().anyMatch(t -> t.trim().equals("direct"))) {
+            throw new UsageProblem("a nodes curve measures balancers (lb, haproxy); direct is one node whatever the cluster");
+        }
+        lab.nodes = points.stream().mapToInt(Integer::intValue).min().orElse(1);
+    }
 
     private int memoryCurve() throws Exception {
         List<Integer> sessions = points.isEmpty() ? statelab.bench.MemoryCurve.DEFAULT_POINTS : points;

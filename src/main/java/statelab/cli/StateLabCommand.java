@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "statelab", mixinStandardHelpOptions = true, versionProvider = Version.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Where a web app keeps its users' sessions: a live lab of real servers.",
         subcommands = {ServeCommand.class, RunCommand.class, BenchCommand.class, LbCommand.class, HaproxyConfigCommand.class,
-                NodeCommand.class, CommandLine.HelpCommand.class})
+                NodeCommand.class, BenchLoadCommand.class, CommandLine.HelpCommand.class})
 public final class StateLabCommand implements Callable<Integer> {
     /** The exit code of a command stopped by Ctrl-C, as a shell reports a process ended by SIGINT. */
     static final int INTERRUPTED = 130;

@@ -185,7 +185,10 @@ class BenchCommandIT {
         assertThat(cli.execute("bench", "--kill", "S1", "--at", "20s", "--duration", "10s")).isEqualTo(2);
         assertThat(cli.execute("bench", "--strategies", "cookie")).isEqualTo(2);
         assertThat(cli.execute("bench", "--duration", "soon")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--curve", "nodes")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--curve", "sessions")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--curve", "nodes", "--points", "0,3")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--curve", "nodes", "--points", "17")).isEqualTo(2);
+        assertThat(cli.execute("bench", "--curve", "nodes", "--targets", "lb,direct")).isEqualTo(2);
         assertThat(cli.execute("bench", "--points", "1,8")).isEqualTo(2);
         assertThat(cli.execute("bench", "--curve", "memory", "--points", "0")).isEqualTo(2);
     }
