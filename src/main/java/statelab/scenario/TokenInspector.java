@@ -26,7 +26,7 @@ final class TokenInspector {
             Map<String, Object> header = jwt.getHeader().toJSONObject();
             Map<String, Object> claims = jwt.getJWTClaimsSet().toJSONObject();
             TokenVerifier.Outcome outcome = verifier.verify(token);
-            return new TokenView(header, claims, outcome.token() != null, outcome.reason());
+            return new TokenView(header, claims, outcome instanceof TokenVerifier.Verified, outcome.reason());
         } catch (ParseException e) {
             return new TokenView(Map.of(), Map.of(), false, "not a JWT: " + e.getMessage());
         }

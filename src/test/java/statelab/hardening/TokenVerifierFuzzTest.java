@@ -10,6 +10,7 @@ import statelab.session.Session;
 import statelab.session.SessionPolicy;
 import statelab.session.jwt.JwtKeys;
 import statelab.session.jwt.TokenIssuer;
+import statelab.session.jwt.Outcomes;
 import statelab.session.jwt.TokenVerifier;
 
 /**
@@ -27,8 +28,8 @@ class TokenVerifierFuzzTest {
     void arbitrary_text_is_refused_and_never_throws(byte[] input) {
         TokenVerifier.Outcome outcome = VERIFIER.verify(new String(input, StandardCharsets.UTF_8));
 
-        assertThat(outcome.token()).as("accepted: %s", outcome).isNull();
-        assertThat(outcome.failure()).isNotNull();
+        assertThat(outcome).as("accepted: %s", outcome).isInstanceOf(TokenVerifier.Refused.class);
+        assertThat(Outcomes.refusal(outcome)).isNotNull();
     }
 
     @FuzzTest(maxDuration = "60s")
@@ -37,13 +38,13 @@ class TokenVerifierFuzzTest {
 
         TokenVerifier.Outcome outcome = VERIFIER.verify(mutated);
 
-        if (outcome.token() != null) {
-            Session session = outcome.token().session();
+        if (outcome instanceof TokenVerifier.Verified verified) {
+            Session session = verified.token().session();
             assertThat(session.user()).isEqualTo(ALICE.user());
             assertThat(session.settings()).isEqualTo(ALICE.settings());
-            assertThat(outcome.token().tokenId()).isEqualTo(VERIFIER.verify(GENUINE).token().tokenId());
+            assertThat(verified.token().tokenId()).isEqualTo(Outcomes.verified(VERIFIER.verify(GENUINE)).tokenId());
         } else {
-            assertThat(outcome.failure()).isNotNull();
+            assertThat(Outcomes.refusal(outcome)).isNotNull();
         }
     }
 

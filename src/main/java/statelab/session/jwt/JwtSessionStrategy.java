@@ -60,11 +60,14 @@ public final class JwtSessionStrategy implements SessionStrategy {
 
     @Override
     public Resolution resolve(String credential) {
-        TokenVerifier.Outcome outcome = verifier.verify(credential);
-        if (outcome.token() == null) {
-            return Resolution.failed(outcome.failure());
-        }
-        VerifiedToken token = outcome.token();
+        return switch (verifier.verify(credential)) {
+            case TokenVerifier.Refused refused -> Resolution.failed(refused.kind());
+            case TokenVerifier.Verified verified -> stillValid(verified.token(), credential);
+        };
+    }
+
+    /** A genuine token still needs to be off the deny-list and inside the absolute timeout. */
+    private Resolution stillValid(VerifiedToken token, String credential) {
         if (revocations.isRevoked(token.tokenId(), token.session().user(), token.issuedAt())) {
             return Resolution.failed(FailureKind.REVOKED);
         }
@@ -90,8 +93,8 @@ public final class JwtSessionStrategy implements SessionStrategy {
 
     @Override
     public boolean revoke(String credential) {
-        VerifiedToken token = verifier.verify(credential).token();
-        return token != null && revocations.revoke(token.tokenId(), token.expiresAt());
+        return verifier.verify(credential) instanceof TokenVerifier.Verified verified
+                && revocations.revoke(verified.token().tokenId(), verified.token().expiresAt());
     }
 
     /**

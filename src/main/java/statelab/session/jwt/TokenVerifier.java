@@ -129,17 +129,39 @@ public final class TokenVerifier {
         return publicKeys.current().toPublicJWKSet();
     }
 
-    /** The outcome of verifying one token: exactly one of {@code token} and {@code failure} is set. */
-    public record Outcome(VerifiedToken token, FailureKind failure, String reason) {
+    /** The outcome of verifying one token: {@link Verified} or {@link Refused}, nothing in either ever null. */
+    public sealed interface Outcome permits Verified, Refused {
+        /** Why, in a few words: "signature verified", or what was wrong. */
+        String reason();
+    }
+
+    /** The signature and every claim checked out. */
+    public record Verified(VerifiedToken token) implements Outcome {
+        public Verified {
+            java.util.Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String reason() {
+            return "signature verified";
+        }
+    }
+
+    /** The token was refused, as {@code kind}, for {@code reason}. */
+    public record Refused(FailureKind kind, String reason) implements Outcome {
+        public Refused {
+            java.util.Objects.requireNonNull(kind, "kind");
+            reason = reason == null ? kind.key() : reason;
+        }
     }
 
     /** Verifies a token; never throws for bad input. */
     public Outcome verify(String token) {
         if (token == null || token.isBlank()) {
-            return new Outcome(null, FailureKind.NOT_RECOGNISED, "no token");
+            return new Refused(FailureKind.NOT_RECOGNISED, "no token");
         }
         if (token.length() > TokenClaims.MAX_TOKEN_CHARS) {
-            return new Outcome(null, FailureKind.BAD_CREDENTIAL, "token larger than " + TokenClaims.MAX_TOKEN_CHARS + " characters");
+            return new Refused(FailureKind.BAD_CREDENTIAL, "token larger than " + TokenClaims.MAX_TOKEN_CHARS + " characters");
         }
         JWKSet keys = publicKeys.current();
         VerifiedTokenCache.Entry seen = verified == null ? null : verified.get(token);
@@ -153,11 +175,11 @@ public final class TokenVerifier {
                 // Remembered against the key set read before verifying: if it changed meanwhile, the next call re-verifies.
                 verified.put(token, new VerifiedTokenCache.Entry(claims, result, keys));
             }
-            return new Outcome(result, null, "signature verified");
+            return new Verified(result);
         } catch (ExpiredJWTException e) {
-            return new Outcome(null, FailureKind.EXPIRED, "token expired");
+            return new Refused(FailureKind.EXPIRED, "token expired");
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
-            return new Outcome(null, FailureKind.BAD_CREDENTIAL, e.getMessage());
+            return new Refused(FailureKind.BAD_CREDENTIAL, e.getMessage());
         }
     }
 
@@ -165,13 +187,13 @@ public final class TokenVerifier {
     private Outcome recheck(String token, VerifiedTokenCache.Entry seen) {
         try {
             claimsVerifier.verify(seen.claims(), null);
-            return new Outcome(seen.token(), null, "signature verified");
+            return new Verified(seen.token());
         } catch (ExpiredJWTException e) {
             verified.remove(token);
-            return new Outcome(null, FailureKind.EXPIRED, "token expired");
+            return new Refused(FailureKind.EXPIRED, "token expired");
         } catch (BadJWTException e) {
             verified.remove(token);
-            return new Outcome(null, FailureKind.BAD_CREDENTIAL, e.getMessage());
+            return new Refused(FailureKind.BAD_CREDENTIAL, e.getMessage());
         }
     }
 
