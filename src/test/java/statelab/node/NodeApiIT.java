@@ -109,6 +109,22 @@ class NodeApiIT {
     }
 
     @Test
+    void several_settings_in_one_request_are_one_store_write_on_redis_and_one_new_token_on_jwt() {
+        String three = "{\"theme\":\"dark\",\"language\":\"fr\",\"tz\":\"utc\"}";
+        LabClient onRedis = testLab.signedInAlice(Strategy.REDIS);
+        // Once first, so the script is in Redis's cache and the measured request shows its EVALSHA alone.
+        onRedis.send("POST", "/settings", "{\"theme\":\"light\"}");
+
+        RequestResult stored = onRedis.send("POST", "/settings", three);
+        RequestResult signed = testLab.signedInAlice(Strategy.JWT).send("POST", "/settings", three);
+
+        assertThat(stored.wire().storeCommands()).as("the read, then one script for all three").containsExactly("GETEX", "EVALSHA");
+        assertThat(stored.wire().body().get("settings")).isEqualTo(java.util.Map.of("theme", "dark", "language", "fr", "tz", "utc"));
+        assertThat(signed.wire().setCookies()).as("one re-signed token for all three").hasSize(1);
+        assertThat(signed.wire().body().get("settings")).isEqualTo(java.util.Map.of("theme", "dark", "language", "fr", "tz", "utc"));
+    }
+
+    @Test
     void logout_revokes_the_session_at_once_on_every_node() {
         LabClient alice = testLab.signedInAlice(Strategy.REDIS);
         String old = alice.jar().get("sid");
