@@ -17,6 +17,8 @@ public final class SessionIds {
     private static final int LENGTH = 43;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    /** Never used itself, only cloned: a MessageDigest is not safe for concurrent use. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private SessionIds() {
     }
@@ -44,9 +46,26 @@ public final class SessionIds {
 
     /** SHA-256 of the id, base64url: the key a store files the session under. */
     public static String digest(String id) {
+        byte[] hash = freshSha256().digest(id.getBytes(StandardCharsets.US_ASCII));
+        return ENCODER.encodeToString(hash);
+    }
+
+    /**
+     * A clone of one SHA-256 instance: the redis strategy digests an id on every request, and
+     * {@code MessageDigest.getInstance} looks the algorithm up among the providers each time, which cost
+     * several times the hash itself (docs/BENCHMARKS.md).
+     */
+    private static MessageDigest freshSha256() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII));
-            return ENCODER.encodeToString(hash);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }

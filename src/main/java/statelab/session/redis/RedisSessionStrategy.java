@@ -225,10 +225,6 @@ public final class RedisSessionStrategy implements SessionStrategy, statelab.ses
     }
 
     private StoredSession read(String value) {
-        try {
-            return Json.reader().forType(StoredSession.class).readValue(value);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return StoredSession.parse(Json.reader().getFactory(), value);
     }
 }
