@@ -75,7 +75,9 @@ class ArchitectureTest {
     /**
      * A thread that sleeps or waits for another while holding a monitor blocks everyone who wants it
      * (the state broadcaster behind a restart), and on JDK 21-23 pins its carrier if it is virtual.
-     * Waiting belongs outside the lock; ArchUnit sees direct calls only, so this catches the obvious.
+     * Waiting belongs outside the lock (or under a {@code ReentrantLock}, which does not pin); ArchUnit
+     * sees direct calls only, so this catches the obvious: sleeps, joins, latches, futures, waiting for
+     * a process, parking, starting or stopping a redis-server, and connecting a Redis client.
      */
     @Test
     void no_synchronized_method_sleeps_or_waits_for_another_thread() {
@@ -86,7 +88,12 @@ class ArchitectureTest {
                     || (owner.equals(java.util.concurrent.CountDownLatch.class.getName()) && name.equals("await"))
                     || (owner.equals(java.util.concurrent.Future.class.getName()) && name.equals("get"))
                     || (owner.equals(java.util.concurrent.CompletableFuture.class.getName()) && (name.equals("get") || name.equals("join")))
-                    || name.equals("awaitHealth");
+                    || name.equals("awaitHealth")
+                    || (owner.equals(Process.class.getName()) && name.equals("waitFor"))
+                    || (owner.equals(java.util.concurrent.locks.LockSupport.class.getName()) && name.startsWith("park"))
+                    // Starting or stopping a redis-server waits for the process; connecting waits on the network.
+                    || (owner.startsWith("redis.embedded.") && (name.equals("start") || name.equals("stop")))
+                    || (owner.startsWith("io.lettuce.core.") && name.startsWith("connect"));
         });
         ArchRuleDefinition.methods().that().haveModifier(JavaModifier.SYNCHRONIZED)
                 .should(new ArchCondition<JavaMethod>("not call " + blocking.getDescription()) {

@@ -123,7 +123,7 @@ public final class BenchRunner {
                 plan.duration(), plan.rate(), plan.kills());
         java.time.Duration warmup = first ? plan.warmup().plus(plan.jitWarmup()) : plan.warmup();
         boolean ownProcess = alwaysOwnProcess || users > MAX_USERS_IN_PROCESS;
-        return new PhaseRun(lab.cluster(strategy), target, point, warmup, progress, lab.redis().url(), ownProcess).run();
+        return new PhaseRun(lab.cluster(strategy), target, point, warmup, progress, lab.redisAccess().admin(), ownProcess).run();
     }
 
     /** One strategy's nodes curve: grow its cluster point by point, measure each target there, then reset the lab. */

@@ -1,10 +1,5 @@
 package statelab.bench;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
@@ -20,8 +15,9 @@ import statelab.session.jwt.JwtKeys;
 import statelab.session.jwt.JwtSessionStrategy;
 import statelab.session.jwt.TokenIssuer;
 import statelab.session.jwt.TokenVerifier;
-import statelab.session.redis.RedisLink;
 import statelab.session.redis.RedisSessionStrategy;
+import statelab.session.redis.RedisAccess;
+import statelab.session.redis.RedisAdmin;
 import statelab.session.redis.RedisKeys;
 
 /**
@@ -43,7 +39,6 @@ public final class MemoryCurve {
     public static final List<Integer> DEFAULT_POINTS = List.of(1_000, 10_000, 100_000);
     public static final int MAX_POINT = 1_000_000;
     private static final int WRITERS = 8;
-    private static final int UNLINK_BATCH = 1_000;
 
     /** One measurement; {@code bytesPerSession} is null when the point was skipped (see {@code note}). */
     public record Point(String strategy, String where, int sessions, Double bytesPerSession, String note) {
@@ -52,7 +47,8 @@ public final class MemoryCurve {
     private MemoryCurve() {
     }
 
-    public static List<Point> measure(List<Integer> points, String redisUrl) throws Exception {
+    /** Measures each point; Redis through the lab's {@link RedisAccess} (a link for the strategy, the admin for the figures). */
+    public static List<Point> measure(List<Integer> points, RedisAccess access) throws Exception {
         for (int n : points) {
             if (n < 1 || n > MAX_POINT) {
                 throw new IllegalArgumentException("sessions held must be between 1 and " + MAX_POINT);
@@ -62,17 +58,10 @@ public final class MemoryCurve {
         for (int n : points) {
             out.add(heap(n));
         }
-        ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
-        RedisClient client = RedisClient.create(resources, redisUrl);
-        try (StatefulRedisConnection<String, String> connection = client.connect();
-             RedisLink link = new RedisLink(resources, redisUrl);
-             RedisSessionStrategy redis = new RedisSessionStrategy(link, SessionPolicy.standard())) {
+        try (RedisSessionStrategy redis = new RedisSessionStrategy(access.newLink(), SessionPolicy.standard())) {
             for (int n : points) {
-                out.addAll(redis(n, redis, connection.sync()));
+                out.addAll(redis(n, redis, access.admin()));
             }
-        } finally {
-            client.shutdown();
-            resources.shutdown();
         }
         JwtKeys keys = JwtKeys.generate();
         JwtSessionStrategy jwt = new JwtSessionStrategy(TokenIssuer.signingWith(keys, SessionPolicy.standard()),
@@ -110,12 +99,13 @@ public final class MemoryCurve {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    private static List<Point> redis(int sessions, RedisSessionStrategy redis, RedisCommands<String, String> commands) throws Exception {
-        long before = usedMemory(commands);
+    private static List<Point> redis(int sessions, RedisSessionStrategy redis, RedisAdmin admin) throws Exception {
+        long before = admin.usedMemory();
         List<String> ids = createAll(sessions, i -> redis.create("bench-user-" + i));
-        long after = usedMemory(commands);
-        Long oneKey = commands.memoryUsage(RedisKeys.session(ids.get(0)));
-        removeAll(ids, commands);
+        long after = admin.usedMemory();
+        java.util.OptionalLong key = admin.memoryUsage(RedisKeys.session(ids.get(0)));
+        Long oneKey = key.isPresent() ? key.getAsLong() : null;
+        removeAll(ids, admin);
         List<Point> out = new ArrayList<>();
         out.add(new Point("redis", "redis used_memory", sessions, (double) (after - before) / sessions,
                 "the session and its user's index of sessions"));
@@ -143,25 +133,13 @@ public final class MemoryCurve {
         return List.of(ids);
     }
 
-    private static void removeAll(List<String> ids, RedisCommands<String, String> commands) {
-        List<String> keys = new ArrayList<>(UNLINK_BATCH * 2);
+    private static void removeAll(List<String> ids, RedisAdmin admin) {
+        List<String> keys = new ArrayList<>(ids.size() * 2);
         for (int i = 0; i < ids.size(); i++) {
             keys.add(RedisKeys.session(ids.get(i)));
             keys.add(RedisKeys.userSessions("bench-user-" + i));
-            if (keys.size() >= UNLINK_BATCH * 2 || i == ids.size() - 1) {
-                commands.unlink(keys.toArray(String[]::new));
-                keys.clear();
-            }
         }
-    }
-
-    private static long usedMemory(RedisCommands<String, String> commands) {
-        for (String line : commands.info("memory").split("\r?\n")) {
-            if (line.startsWith("used_memory:")) {
-                return Long.parseLong(line.substring("used_memory:".length()).trim());
-            }
-        }
-        throw new IllegalStateException("INFO memory has no used_memory");
+        admin.unlink(keys);
     }
 
     /** The points as a table. */

@@ -22,7 +22,7 @@ final class PhaseRun {
     private final Target target;
     private final BenchPlan plan;
     private final Progress progress;
-    private final String redisUrl;
+    private final statelab.session.redis.RedisAdmin redisAdmin;
 
     private final java.time.Duration warmup;
     private final boolean ownProcess;
@@ -31,15 +31,15 @@ final class PhaseRun {
      * @param warmup     this phase's warm-up (the first phase's is longer, see {@link BenchPlan})
      * @param ownProcess whether the virtual users run in a JVM of their own ({@link LoadProcess})
      */
-    PhaseRun(Cluster cluster, Target target, BenchPlan plan, java.time.Duration warmup, Progress progress, String redisUrl,
-             boolean ownProcess) {
+    PhaseRun(Cluster cluster, Target target, BenchPlan plan, java.time.Duration warmup, Progress progress,
+             statelab.session.redis.RedisAdmin redisAdmin, boolean ownProcess) {
         this.cluster = cluster;
         this.ownProcess = ownProcess;
         this.warmup = warmup;
         this.target = target;
         this.plan = plan;
         this.progress = progress;
-        this.redisUrl = redisUrl;
+        this.redisAdmin = redisAdmin;
     }
 
     BenchReport.Phase run() throws Exception {
@@ -54,8 +54,8 @@ final class PhaseRun {
 
     private BenchReport.Phase run(Strategy strategy, String label, URI uri, List<KillPlan> kill, int nodes) throws Exception {
         try (Load load = ownProcess ? new LoadProcess(uri, strategy.credentialCookie(), plan.users(), plan.rate())
-                : new LoadGenerator(uri, strategy.credentialCookie(), plan.users(), plan.rate());
-             RedisCommandStats redis = new RedisCommandStats(redisUrl)) {
+                : new LoadGenerator(uri, strategy.credentialCookie(), plan.users(), plan.rate())) {
+            RedisCommandStats redis = new RedisCommandStats(redisAdmin);
             progress.note("[" + label + "] signing in " + plan.users() + " users at " + uri
                     + (ownProcess ? " (load generator in its own JVM)" : ""));
             int signedIn = load.signIn();

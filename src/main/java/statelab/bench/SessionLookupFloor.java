@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
 import redis.clients.jedis.Jedis;
 import statelab.lab.Cluster;
 import statelab.lab.Lab;
@@ -16,7 +14,6 @@ import statelab.lab.NodeView;
 import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
-import statelab.session.redis.RedisLink;
 import statelab.session.redis.RedisSessionStrategy;
 import statelab.session.redis.RedisKeys;
 
@@ -59,10 +56,8 @@ public final class SessionLookupFloor {
                 jedis.set(FLOOR_KEY, "{\"u\":\"" + "x".repeat(24) + "\",\"c\":1764547200000,\"s\":{}}");
                 session(client, WARM_UP);
                 floor(jedis, WARM_UP);
-                ClientResources resources = DefaultClientResources.create();
                 // The strategy alone, called on this thread: the node's lookup without the node's threads.
-                RedisSessionStrategy strategy = new RedisSessionStrategy(new RedisLink(resources, lab.redis().url()),
-                        lab.config().sessionPolicy());
+                RedisSessionStrategy strategy = new RedisSessionStrategy(lab.redisAccess().newLink(), lab.config().sessionPolicy());
                 String id = strategy.create(lab.internalUser().name());
                 onThisThread(strategy, id, WARM_UP);
                 System.out.println("round  session p50 us  bare GET p50 us  ratio  resolve on this thread p50 us");
@@ -73,7 +68,6 @@ public final class SessionLookupFloor {
                     System.out.printf(Locale.ROOT, "%5d  %14.1f  %15.1f  %5.2f  %29.1f%n", round, session, floor, session / floor, alone);
                 }
                 strategy.close();
-                resources.shutdown();
                 jedis.del(FLOOR_KEY);
             }
         }

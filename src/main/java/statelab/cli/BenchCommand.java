@@ -180,7 +180,7 @@ final class BenchCommand implements Callable<Integer> {
         List<statelab.bench.MemoryCurve.Point> measured;
         try (OrderlyStop stop = OrderlyStop.watching(System.err)) {
             Lab running = stop.add(Lab.start(lab.config()));
-            measured = statelab.bench.MemoryCurve.measure(sessions, running.redis().url());
+            measured = statelab.bench.MemoryCurve.measure(sessions, running.redisAccess());
         }
         spec.commandLine().getOut().print(json
                 ? statelab.json.Json.prettyWriter()

@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import java.util.concurrent.locks.ReentrantLock;
 import redis.embedded.RedisServer;
+import statelab.session.redis.RedisAdmin;
 
 /**
  * A real redis-server (the binary shipped in the embedded-redis artifact) on a free loopback port,
@@ -19,6 +18,10 @@ import redis.embedded.RedisServer;
  * which is what the lab wants to be able to show. It runs in a session of its own ({@link OwnSession}),
  * so a terminal's Ctrl-C reaches the lab, which stops it after its clients, not the server itself.
  * Stopped on {@link #close()}; a JVM that exits without closing it stops it on the way out.
+ *
+ * <p>Start and stop wait for the process (seconds at worst), so they take a {@link ReentrantLock},
+ * never this object's monitor: a virtual thread waiting under a monitor would pin its carrier, and
+ * {@link #running()} reads the state without any lock at all.
  */
 public final class EmbeddedRedis implements RedisControl {
     /** How long a JVM on its way out waits for the lab to stop Redis in order before stopping it itself. */
@@ -27,7 +30,8 @@ public final class EmbeddedRedis implements RedisControl {
     private final int port;
     private volatile boolean persistent;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private RedisServer server;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile RedisServer server;
     private Thread safetyNet;
 
     private EmbeddedRedis(int port, boolean persistent) {
@@ -58,15 +62,25 @@ public final class EmbeddedRedis implements RedisControl {
     }
 
     @Override
-    public synchronized boolean running() {
-        return server != null && server.isActive();
+    public boolean running() {
+        RedisServer current = server;
+        return current != null && current.isActive();
     }
 
     @Override
-    public synchronized void start() {
-        if (running()) {
-            return;
+    public void start() {
+        lock.lock();
+        try {
+            if (running()) {
+                return;
+            }
+            launch();
+        } finally {
+            lock.unlock();
         }
+    }
+
+    private void launch() {
         try {
             if (persistent) {
                 // redis-server refuses to start when its dir does not exist.
@@ -87,8 +101,9 @@ public final class EmbeddedRedis implements RedisControl {
                     .buildCommandArgs();
             // No force-stop hook of the library's own: it would stop Redis in parallel with the lab's
             // orderly shutdown, before the clients; the safety net below waits for the lab instead.
-            server = new RedisServer(port, OwnSession.command(command), false, quiet, quiet);
-            server.start();
+            RedisServer starting = new RedisServer(port, OwnSession.command(command), false, quiet, quiet);
+            starting.start();
+            server = starting;
             armSafetyNet();
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server did not start on port " + port, e);
@@ -125,38 +140,34 @@ public final class EmbeddedRedis implements RedisControl {
      * with {@code appendfsync always}, and waits until Redis has written what it already holds into it
      * (so stopping right after loses nothing); off, no file. The next start uses the same setting.
      */
-    // Not synchronized: it waits on Redis (up to seconds) and must not pin a virtual thread under this
-    // object's monitor; the lab's callers take their actions one at a time anyway.
+    // No lock: it waits on Redis (up to seconds) through the lab's admin connection; the lab's callers
+    // take their actions one at a time anyway.
     @Override
-    public void setPersistent(boolean on) {
+    public void setPersistent(boolean on, RedisAdmin admin) {
         if (!running()) {
             throw new IllegalStateException("Redis is stopped; start it before changing its persistence");
         }
-        RedisClient client = RedisClient.create(url());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> redis = connection.sync();
-            if (on) {
+        if (on) {
+            try {
                 java.nio.file.Files.createDirectories(java.nio.file.Path.of(dataDir()));
-                redis.configSet("dir", dataDir());
-                redis.configSet("appendfsync", "always");
-                redis.configSet("appendonly", "yes");
-                awaitRewrite(redis);
-            } else {
-                redis.configSet("appendonly", "no");
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not make a data folder for Redis", e);
             }
-            persistent = on;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not make a data folder for Redis", e);
-        } finally {
-            client.shutdown();
+            admin.configSet("dir", dataDir());
+            admin.configSet("appendfsync", "always");
+            admin.configSet("appendonly", "yes");
+            awaitRewrite(admin);
+        } else {
+            admin.configSet("appendonly", "no");
         }
+        persistent = on;
     }
 
     /** Switching the file on makes Redis write its whole data set into it in the background; wait for that. */
-    private static void awaitRewrite(RedisCommands<String, String> redis) {
+    private static void awaitRewrite(RedisAdmin admin) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            String info = redis.info("persistence");
+            String info = admin.info("persistence");
             if (info.contains("aof_rewrite_in_progress:0") && info.contains("aof_rewrite_scheduled:0")
                     && info.contains("aof_enabled:1")) {
                 return;
@@ -167,15 +178,17 @@ public final class EmbeddedRedis implements RedisControl {
     }
 
     @Override
-    public synchronized void stop() {
-        if (server != null) {
-            try {
+    public void stop() {
+        lock.lock();
+        try {
+            if (server != null) {
                 server.stop();
-            } catch (IOException e) {
-                throw new UncheckedIOException("redis-server did not stop", e);
-            } finally {
-                server = null;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("redis-server did not stop", e);
+        } finally {
+            server = null;
+            lock.unlock();
         }
     }
 
@@ -184,9 +197,12 @@ public final class EmbeddedRedis implements RedisControl {
         stop();
         closed.countDown();
         Thread net;
-        synchronized (this) {
+        lock.lock();
+        try {
             net = safetyNet;
             safetyNet = null;
+        } finally {
+            lock.unlock();
         }
         if (net != null) {
             try {

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 
 /**
@@ -23,10 +24,10 @@ public final class ExternalRedis implements RedisControl {
         this.url = url;
     }
 
-    private static void ping(String url) {
+    private static void ping(String url, ClientResources resources) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(CHECK_TIMEOUT);
-        RedisClient client = RedisClient.create(uri);
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder().autoReconnect(false)
                 .socketOptions(SocketOptions.builder().connectTimeout(CHECK_TIMEOUT).build()).build());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
@@ -55,13 +56,13 @@ public final class ExternalRedis implements RedisControl {
     /**
      * For a {@code redis-sentinel://} URL, first checks that a Sentinel names a primary ({@link SentinelCheck});
      * for any other, that a Redis there answers PING within {@link #CHECK_TIMEOUT}, else
-     * {@link RedisUnreachableException}.
+     * {@link RedisUnreachableException}. The check's short-lived client runs on the lab's resources.
      */
-    public static ExternalRedis connect(String url) {
+    public static ExternalRedis connect(String url, ClientResources resources) {
         if (SentinelCheck.isSentinelUrl(url)) {
-            SentinelCheck.requirePrimary(url);
+            SentinelCheck.requirePrimary(url, resources);
         } else {
-            ping(url);
+            ping(url, resources);
         }
         return new ExternalRedis(url);
     }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import statelab.lb.TlsEndpoint;
 import statelab.node.SessionCookies;
 import statelab.session.UserDirectory;
+import statelab.session.redis.RedisAccess;
 
 /**
  * The whole lab: one Redis and one cluster per strategy, all real servers on loopback ports. This is
@@ -27,6 +28,9 @@ public final class Lab implements AutoCloseable {
     private final LabConfig config;
     private final QueuedThreadPool threadPool;
     private final RedisControl redis;
+    /** The lab's one Lettuce set-up: every node's link, the admin (counts, reset, stats); on {@link #redisResources}. */
+    private final RedisAccess redisAccess;
+    private final io.lettuce.core.resource.ClientResources redisResources;
     private final SessionStrategies strategies;
     private final Map<Strategy, Cluster> clusters = new java.util.LinkedHashMap<>();
     private NodeLauncher launcher;
@@ -37,20 +41,31 @@ public final class Lab implements AutoCloseable {
     private TlsMaterial tls;
     private final InternalUser internalUser = InternalUser.random();
 
-    private Lab(LabConfig config, QueuedThreadPool threadPool, RedisControl redis, SessionStrategies strategies,
-                java.nio.file.Path disks) {
+    private Lab(LabConfig config, QueuedThreadPool threadPool, RedisControl redis, RedisAccess redisAccess,
+                io.lettuce.core.resource.ClientResources redisResources, java.nio.file.Path disks) {
         this.disks = disks;
         this.config = config;
         this.threadPool = threadPool;
         this.redis = redis;
-        this.strategies = strategies;
+        this.redisAccess = redisAccess;
+        this.redisResources = redisResources;
+        this.strategies = new SessionStrategies(config.sessionPolicy(), redis, redisAccess, config.jwtRevocation(),
+                config.sharedThrottle(), disks);
     }
 
     /** Starts Redis (or connects to the configured one) and every cluster; closes what started if any part fails. */
     public static Lab start(LabConfig config) throws Exception {
         // Redis first: a Sentinel URL with no primary, or a Redis that cannot start, fails before any server exists.
-        RedisControl redis = config.externalRedis().<RedisControl>map(ExternalRedis::connect)
-                .orElseGet(() -> config.redisHa() ? ReplicatedRedis.launch() : EmbeddedRedis.start(config.redisPersistent()));
+        // One set of Lettuce resources (event loops, timers) for every Redis client of the lab, shut down last.
+        io.lettuce.core.resource.ClientResources resources = RedisAccess.newResources();
+        RedisControl redis;
+        try {
+            redis = config.externalRedis().<RedisControl>map(url -> ExternalRedis.connect(url, resources))
+                    .orElseGet(() -> config.redisHa() ? ReplicatedRedis.launch(resources) : EmbeddedRedis.start(config.redisPersistent()));
+        } catch (RuntimeException e) {
+            resources.shutdown();
+            throw e;
+        }
         QueuedThreadPool pool = new QueuedThreadPool(256, 4);
         pool.setName("lab");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -58,11 +73,11 @@ public final class Lab implements AutoCloseable {
             pool.start();
         } catch (Exception e) {
             redis.close();
+            resources.shutdown();
             throw e;
         }
         java.nio.file.Path disks = java.nio.file.Files.createTempDirectory("statelab-disks-");
-        Lab lab = new Lab(config, pool, redis, new SessionStrategies(config.sessionPolicy(), redis, config.jwtRevocation(),
-                config.sharedThrottle(), disks), disks);
+        Lab lab = new Lab(config, pool, redis, new RedisAccess(resources, redis.url()), resources, disks);
         try {
             UserDirectory users = lab.internalUser.addTo(UserDirectory.demo());
             SessionCookies cookies = new SessionCookies(config.https());
@@ -134,6 +149,11 @@ public final class Lab implements AutoCloseable {
 
     public RedisControl redis() {
         return redis;
+    }
+
+    /** The lab's way to its Redis: links on the shared client, and the admin that counts, flushes and reads statistics. */
+    public RedisAccess redisAccess() {
+        return redisAccess;
     }
 
     /** Crashes the node with this id in every cluster; answers whether any was up. */
@@ -247,7 +267,7 @@ public final class Lab implements AutoCloseable {
      * on, a stop and start keeps every session; off, they are gone.
      */
     public void setRedisPersistence(boolean on) {
-        redis.setPersistent(on);
+        redis.setPersistent(on, redisAccess.admin());
         publish(LabEvent.of("redis-persistence", null, on
                 ? "Redis now writes every change to an append-only file before answering: a restart keeps the sessions"
                 : "Redis keeps sessions in memory only: a restart loses every one"));
@@ -303,13 +323,13 @@ public final class Lab implements AutoCloseable {
             redis.start();
         }
         if (redis.managed() && !redis.replicated() && redis.persistent() != config.redisPersistent()) {
-            redis.setPersistent(config.redisPersistent());
+            redis.setPersistent(config.redisPersistent(), redisAccess.admin());
         }
         if (strategies.jwtRevocation() != config.jwtRevocation()) {
             strategies.setJwtRevocation(config.jwtRevocation());
         }
         strategies.setSharedThrottle(config.sharedThrottle());
-        SessionKeys.flush(redis.url());
+        redisAccess.admin().flushLabKeys();
         inEveryCluster(cluster -> {
             cluster.reset();
             return null;
@@ -363,7 +383,10 @@ public final class Lab implements AutoCloseable {
             keyFile.close();
         }
         strategies.close();
+        // The clients before the server (nothing left to reconnect to a stopped Redis), the resources last.
+        redisAccess.close();
         redis.close();
+        redisResources.shutdown();
         statelab.node.NodeStores.deleteTree(disks);
         try {
             threadPool.stop();

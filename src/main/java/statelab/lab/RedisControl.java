@@ -52,10 +52,11 @@ public interface RedisControl extends AutoCloseable {
 
     /**
      * Switches the append-only file on (every write synced before it is answered) or off while the
-     * server runs; the next {@link #start()} keeps the choice. Throws {@link UnsupportedOperationException}
-     * when the lab cannot change this server's settings, {@link IllegalStateException} while it is stopped.
+     * server runs, through the lab's admin connection; the next {@link #start()} keeps the choice. Throws
+     * {@link UnsupportedOperationException} when the lab cannot change this server's settings,
+     * {@link IllegalStateException} while it is stopped.
      */
-    default void setPersistent(boolean on) {
+    default void setPersistent(boolean on, statelab.session.redis.RedisAdmin admin) {
         throw new UnsupportedOperationException("the lab does not run this Redis (" + url() + "), so it cannot change its persistence");
     }
 

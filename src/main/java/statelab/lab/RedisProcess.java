@@ -17,6 +17,8 @@ final class RedisProcess {
     private final Path config;
     private final int port;
     private final boolean sentinel;
+    /** A lock, not the monitor: {@link #kill()} waits for the process to end and must not pin a virtual thread. */
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private Process process;
 
     RedisProcess(Path binary, Path dir, String name, int port, boolean sentinel) {
@@ -31,44 +33,64 @@ final class RedisProcess {
     }
 
     /** Writes the config (replacing what Sentinel rewrote) and starts the process; does not wait for it to listen. */
-    synchronized void start(List<String> configLines) {
-        if (alive()) {
-            return;
-        }
+    void start(List<String> configLines) {
+        lock.lock();
         try {
-            Files.write(config, configLines);
-            List<String> command = sentinel
-                    ? List.of(binary.toString(), config.toString(), "--sentinel")
-                    : List.of(binary.toString(), config.toString());
-            process = new ProcessBuilder(command)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("redis-server did not start on port " + port, e);
+            if (alive()) {
+                return;
+            }
+            try {
+                Files.write(config, configLines);
+                List<String> command = sentinel
+                        ? List.of(binary.toString(), config.toString(), "--sentinel")
+                        : List.of(binary.toString(), config.toString());
+                process = new ProcessBuilder(command)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("redis-server did not start on port " + port, e);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    synchronized boolean alive() {
-        return process != null && process.isAlive();
+    boolean alive() {
+        lock.lock();
+        try {
+            return process != null && process.isAlive();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** SIGKILL, then waits until the process is gone, so its port refuses connections when this returns. */
-    synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
+    void kill() {
+        lock.lock();
         try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (process == null) {
+                return;
+            }
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        } finally {
+            lock.unlock();
         }
-        process = null;
     }
 
     /** The process id, or -1 when not running. */
-    synchronized long pid() {
-        return alive() ? process.pid() : -1;
+    long pid() {
+        lock.lock();
+        try {
+            return alive() ? process.pid() : -1;
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package statelab.lab;
 
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,14 +43,18 @@ public final class ReplicatedRedis implements RedisControl {
     private final Path binary;
     private final List<RedisProcess> dataNodes = new ArrayList<>();
     private final List<RedisProcess> sentinels = new ArrayList<>();
-    private final ClientResources resources;
     private final RedisProbe probe;
+    /**
+     * Held while starting, killing, stopping or asking the Sentinels (each waits on processes or the
+     * network), so these never interleave; a lock rather than the monitor, which would pin a virtual thread.
+     */
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     /** The primary the Sentinels named last and when: the page asks several times per state, Sentinel once. */
     /** The primary as Sentinel last named it: none, or one. */
     private List<RedisProcess> knownPrimary = List.of();
     private long knownAt;
 
-    private ReplicatedRedis(Path dir, Path binary) {
+    private ReplicatedRedis(Path dir, Path binary, ClientResources resources) {
         this.dir = dir;
         this.binary = binary;
         for (int i = 0; i < 2; i++) {
@@ -60,17 +63,19 @@ public final class ReplicatedRedis implements RedisControl {
         for (int i = 0; i < 3; i++) {
             sentinels.add(new RedisProcess(binary, dir, "sentinel-" + i, EmbeddedRedis.freePort(), true));
         }
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1).build();
         this.probe = new RedisProbe(resources);
     }
 
-    /** Starts the primary, the replica and the Sentinels, and returns once the Sentinels know each other and the replica. */
-    public static ReplicatedRedis launch() {
+    /**
+     * Starts the primary, the replica and the Sentinels, and returns once the Sentinels know each other
+     * and the replica. Its probes run on the caller's client resources, which must outlive it.
+     */
+    public static ReplicatedRedis launch(ClientResources resources) {
         ReplicatedRedis redis;
         try {
             Path dir = Files.createTempDirectory("statelab-redis-ha-");
             File binary = ExecutableProvider.newJarResourceProvider().get();
-            redis = new ReplicatedRedis(dir, binary.toPath());
+            redis = new ReplicatedRedis(dir, binary.toPath(), resources);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded redis-server binary could not be extracted", e);
         }
@@ -101,67 +106,96 @@ public final class ReplicatedRedis implements RedisControl {
 
     /** The store answers: the Sentinels run and the primary they name is alive. */
     @Override
-    public synchronized boolean running() {
-        return currentPrimary().map(RedisProcess::alive).orElse(false);
+    public boolean running() {
+        lock.lock();
+        try {
+            return currentPrimary().map(RedisProcess::alive).orElse(false);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Every process of the set-up is up (no node lost to a kill). */
     @Override
-    public synchronized boolean whole() {
-        return Stream.concat(dataNodes.stream(), sentinels.stream()).allMatch(RedisProcess::alive) && running();
+    public boolean whole() {
+        lock.lock();
+        try {
+            return Stream.concat(dataNodes.stream(), sentinels.stream()).allMatch(RedisProcess::alive) && running();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Starts whatever is not running: everything when all is down, else a lost node rejoins as a replica. */
     @Override
-    public synchronized void start() {
-        forgetPrimary();
-        if (Stream.concat(dataNodes.stream(), sentinels.stream()).noneMatch(RedisProcess::alive)) {
-            bootstrap();
-            return;
-        }
-        int primary = currentPrimary().filter(RedisProcess::alive).map(RedisProcess::port)
-                .orElseThrow(() -> new IllegalStateException("no Sentinel names a live Redis primary yet; try again once the failover is over"));
-        for (RedisProcess node : dataNodes) {
-            if (!node.alive()) {
-                node.start(replicaConfig(node, primary));
-                await("the restarted node to follow the primary", () -> probe.replicaLinked(node.port()));
+    public void start() {
+        lock.lock();
+        try {
+            forgetPrimary();
+            if (Stream.concat(dataNodes.stream(), sentinels.stream()).noneMatch(RedisProcess::alive)) {
+                bootstrap();
+                return;
             }
-        }
-        for (RedisProcess sentinel : sentinels) {
-            if (!sentinel.alive()) {
-                sentinel.start(sentinelConfig(sentinel, primary));
+            int primary = currentPrimary().filter(RedisProcess::alive).map(RedisProcess::port)
+                    .orElseThrow(() -> new IllegalStateException("no Sentinel names a live Redis primary yet; try again once the failover is over"));
+            for (RedisProcess node : dataNodes) {
+                if (!node.alive()) {
+                    node.start(replicaConfig(node, primary));
+                    await("the restarted node to follow the primary", () -> probe.replicaLinked(node.port()));
+                }
             }
+            for (RedisProcess sentinel : sentinels) {
+                if (!sentinel.alive()) {
+                    sentinel.start(sentinelConfig(sentinel, primary));
+                }
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** SIGKILLs the node the Sentinels name as primary; answers its address. */
     @Override
-    public synchronized String killPrimary() {
-        RedisProcess primary = currentPrimary().filter(RedisProcess::alive)
-                .orElseThrow(() -> new IllegalStateException("there is no live Redis primary to kill (a failover may be under way)"));
-        primary.kill();
-        forgetPrimary();
-        return "127.0.0.1:" + primary.port();
+    public String killPrimary() {
+        lock.lock();
+        try {
+            RedisProcess primary = currentPrimary().filter(RedisProcess::alive)
+                    .orElseThrow(() -> new IllegalStateException("there is no live Redis primary to kill (a failover may be under way)"));
+            primary.kill();
+            forgetPrimary();
+            return "127.0.0.1:" + primary.port();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The address the Sentinels name as primary, such as {@code 127.0.0.1:6380}; empty when none answers. */
     @Override
-    public synchronized Optional<String> primaryAddress() {
-        return currentPrimary().map(p -> "127.0.0.1:" + p.port());
+    public Optional<String> primaryAddress() {
+        lock.lock();
+        try {
+            return currentPrimary().map(p -> "127.0.0.1:" + p.port());
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public synchronized void stop() {
-        forgetPrimary();
-        sentinels.forEach(RedisProcess::kill);
-        dataNodes.forEach(RedisProcess::kill);
+    public void stop() {
+        lock.lock();
+        try {
+            forgetPrimary();
+            sentinels.forEach(RedisProcess::kill);
+            dataNodes.forEach(RedisProcess::kill);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void close() {
         stop();
         probe.close();
-        resources.shutdown();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             // embedded-redis extracts the binary into a fresh temp folder per call: remove this one's copy.

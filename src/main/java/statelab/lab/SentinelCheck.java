@@ -3,6 +3,7 @@ package statelab.lab;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -28,6 +29,16 @@ public final class SentinelCheck {
      * a one-line reason when no Sentinel answers or none names a primary for the URL's master name.
      */
     public static String requirePrimary(String sentinelUrl) {
+        ClientResources resources = statelab.session.redis.RedisAccess.newResources();
+        try {
+            return requirePrimary(sentinelUrl, resources);
+        } finally {
+            resources.shutdown();
+        }
+    }
+
+    /** The same on the caller's client resources (the lab's), which stay running. */
+    public static String requirePrimary(String sentinelUrl, ClientResources resources) {
         RedisURI uri;
         try {
             uri = RedisURI.create(sentinelUrl);
@@ -38,7 +49,7 @@ public final class SentinelCheck {
         if (master == null || master.isBlank()) {
             throw new IllegalStateException("the Sentinel URL " + sentinelUrl + " names no master: end it with #NAME, such as #statelab");
         }
-        RedisClient client = RedisClient.create();
+        RedisClient client = RedisClient.create(resources);
         try {
             for (RedisURI sentinel : uri.getSentinels()) {
                 sentinel.setTimeout(TIMEOUT);

@@ -1,10 +1,5 @@
 package statelab.lab;
 
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import statelab.session.LocalLoginThrottle;
 import statelab.session.LoginThrottle;
 import statelab.session.redis.RedisLoginThrottle;
@@ -15,19 +10,22 @@ import statelab.session.jwt.JwtKeys;
 import statelab.session.jwt.PublicKeySource;
 import statelab.session.jwt.TokenIssuer;
 import statelab.session.jwt.TokenVerifier;
+import statelab.session.redis.RedisAccess;
 import statelab.session.redis.RedisLink;
 import statelab.session.redis.RedisRevocationList;
 
 /**
  * Makes the session strategy for a fresh node of a cluster. What is shared between nodes is shared
  * here (Redis, the token keys); what belongs to one node (its memory, its Redis connection) is new
- * for every node, so a killed node's memory really is gone.
+ * for every node, so a killed node's memory really is gone. Every Redis link comes from one
+ * {@link RedisAccess}: the lab's, or in a node process one of its own, closed with this.
  */
 final class SessionStrategies implements NodeContext, AutoCloseable {
     private final SessionPolicy policy;
-    private final String redisUrl;
     private final int replicasToWait;
-    private final ClientResources redisResources;
+    private final RedisAccess redis;
+    /** Whether {@link #redis} is this object's to close (a node process's), not the lab's. */
+    private final boolean ownsRedis;
     /** The lab's signing keys; null on a node that only verifies (it holds public keys, {@link #verifyingKeys}). */
     private final JwtKeys keys;
     private final TokenIssuer issuer;
@@ -39,10 +37,10 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
     private final java.nio.file.Path disks;
 
     /** @param disks the directory under which each node makes its own (deleted with the lab) */
-    SessionStrategies(SessionPolicy policy, RedisControl redis, boolean jwtRevocation, boolean sharedThrottle,
-                      java.nio.file.Path disks) {
+    SessionStrategies(SessionPolicy policy, RedisControl redis, RedisAccess access, boolean jwtRevocation,
+                      boolean sharedThrottle, java.nio.file.Path disks) {
         // A retired key verifies for as long as the longest token it signed can live.
-        this(policy, redis.url(), redis.replicated() ? 1 : 0, JwtKeys.generate(policy.idle(), policy.clock()),
+        this(policy, access, false, redis.replicated() ? 1 : 0, JwtKeys.generate(policy.idle(), policy.clock()),
                 jwtRevocation, sharedThrottle, disks);
     }
 
@@ -54,7 +52,12 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
      */
     SessionStrategies(SessionPolicy policy, String redisUrl, int replicasToWait, JwtKeys keys,
                       boolean jwtRevocation, boolean sharedThrottle, java.nio.file.Path disks) {
-        this(policy, redisUrl, replicasToWait, keys, TokenIssuer.signingWith(keys, policy), keys::publicKeys,
+        this(policy, RedisAccess.withOwnResources(redisUrl), true, replicasToWait, keys, jwtRevocation, sharedThrottle, disks);
+    }
+
+    private SessionStrategies(SessionPolicy policy, RedisAccess redis, boolean ownsRedis, int replicasToWait, JwtKeys keys,
+                              boolean jwtRevocation, boolean sharedThrottle, java.nio.file.Path disks) {
+        this(policy, redis, ownsRedis, replicasToWait, keys, TokenIssuer.signingWith(keys, policy), keys::publicKeys,
                 jwtRevocation, sharedThrottle, disks);
     }
 
@@ -66,27 +69,25 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
     static SessionStrategies verifyingOnly(SessionPolicy policy, String redisUrl, int replicasToWait, PublicKeySource publicKeys,
                                            String issuerHint, boolean jwtRevocation, boolean sharedThrottle,
                                            java.nio.file.Path disks) {
-        return new SessionStrategies(policy, redisUrl, replicasToWait, null, TokenIssuer.none("this node verifies tokens only "
+        return new SessionStrategies(policy, RedisAccess.withOwnResources(redisUrl), true, replicasToWait, null, TokenIssuer.none("this node verifies tokens only "
                 + "(its keys come from " + issuerHint + "); sign in on a node that holds the signing key"), publicKeys,
                 jwtRevocation, sharedThrottle, disks);
     }
 
-    private SessionStrategies(SessionPolicy policy, String redisUrl, int replicasToWait, JwtKeys keys, TokenIssuer issuer,
+    private SessionStrategies(SessionPolicy policy, RedisAccess redis, boolean ownsRedis, int replicasToWait, JwtKeys keys,
+                              TokenIssuer issuer,
                               PublicKeySource verifyingKeys, boolean jwtRevocation, boolean sharedThrottle,
                               java.nio.file.Path disks) {
         this.policy = policy;
         this.sharedThrottle = new java.util.concurrent.atomic.AtomicBoolean(sharedThrottle);
         this.disks = disks;
-        this.redisUrl = redisUrl;
+        this.redis = redis;
+        this.ownsRedis = ownsRedis;
         this.replicasToWait = replicasToWait;
-        // Reconnect within half a second of Redis coming back, instead of Lettuce's default back-off of up to 30 s.
-        this.redisResources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
-                .build();
         this.keys = keys;
         this.issuer = issuer;
         this.verifyingKeys = verifyingKeys;
-        this.revocationLink = new RedisLink(redisResources, redisUrl);
+        this.revocationLink = redis.newLink();
         this.revocations = new SwitchableRevocationList(new RedisRevocationList(revocationLink), jwtRevocation);
     }
 
@@ -101,7 +102,7 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
 
     @Override
     public RedisLink newRedisLink() {
-        return new RedisLink(redisResources, redisUrl);
+        return redis.newLink();
     }
 
     @Override
@@ -144,7 +145,7 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
 
     /** A fresh node's own directory and its own connection to the shared store (the state labs). */
     statelab.node.NodeStores storesForNode(String nodeId) {
-        return new statelab.node.NodeStores(nodeId, new RedisLink(redisResources, redisUrl), disks);
+        return new statelab.node.NodeStores(nodeId, redis.newLink(), disks);
     }
 
     void setJwtRevocation(boolean on) {
@@ -166,6 +167,8 @@ final class SessionStrategies implements NodeContext, AutoCloseable {
     @Override
     public void close() {
         revocationLink.close();
-        redisResources.shutdown();
+        if (ownsRedis) {
+            redis.close();
+        }
     }
 }

@@ -52,7 +52,7 @@ public final class WebServer implements AutoCloseable {
         this.events = new EventStream(KEEP_ALIVE);
         this.state = new LabState(events::changed);
         this.actions = new LabActions(lab, state, events::changed);
-        this.keys = new RedisKeyCount(lab.redis());
+        this.keys = new RedisKeyCount(lab);
         this.compare = new CompareMeasurement(lab, actions, events, keys, CompareMeasurement.REQUESTS);
         StateJson json = new StateJson(lab, state, actions, keys);
         events.start(() -> json.document().toString());
@@ -112,6 +112,5 @@ public final class WebServer implements AutoCloseable {
             LOG.debug("the page's server did not stop cleanly", e);
         }
         actions.close();
-        keys.close();
     }
 }

@@ -35,8 +35,8 @@ public class ReplicatedSignInBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            redis = ReplicatedRedis.launch();
             resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+            redis = ReplicatedRedis.launch(resources);
             SessionPolicy policy = SessionPolicy.standard();
             noWait = new RedisSessionStrategy(new RedisLink(resources, redis.url()), policy, 0);
             waitForOne = new RedisSessionStrategy(new RedisLink(resources, redis.url()), policy, 1);
@@ -46,8 +46,8 @@ public class ReplicatedSignInBenchmark {
         public void stop() {
             noWait.close();
             waitForOne.close();
-            resources.shutdown();
             redis.close();
+            resources.shutdown();
         }
     }
 

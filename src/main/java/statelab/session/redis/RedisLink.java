@@ -19,6 +19,8 @@ import statelab.session.RequestTrace;
  * One node's connection to Redis: made on first use, remade by Lettuce after a drop, and while it
  * is down every command fails at once ({@code REJECT_COMMANDS}) instead of queueing, so a node can
  * answer {@code store-down} quickly rather than hang. Commands time out after {@link #TIMEOUT}.
+ * In the lab every link shares one Lettuce client and its resources ({@link RedisAccess#newLink()}),
+ * but each has connections of its own, so a killed node's connections go with it.
  */
 public final class RedisLink implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -27,17 +29,36 @@ public final class RedisLink implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final RedisClient client;
+    /** Whether this link made its client (and so shuts it down), or shares the lab's ({@link RedisAccess}). */
+    private final boolean ownsClient;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile StatefulRedisConnection<String, String> replicatedWrites;
     /** The blocking read path: none, or one pool where the URL allows it. */
     private final java.util.List<BlockingRedisReads> reads;
+    private final java.util.concurrent.locks.ReentrantLock connecting = new java.util.concurrent.locks.ReentrantLock();
+    private volatile boolean closed;
 
+    /** A link with a client of its own on the given resources (a benchmark's, a test's); closing it shuts that client down. */
     public RedisLink(ClientResources resources, String redisUrl) {
+        this(newClient(resources, redisUrl), redisUrl, true);
+    }
+
+    /** A link with connections of its own on a shared client; closing it closes only those connections. */
+    RedisLink(RedisClient client, String redisUrl, boolean ownsClient) {
         this.reads = Boolean.getBoolean("statelab.redis.lettuceReads") ? java.util.List.of()
                 : BlockingRedisReads.forUrl(redisUrl, TIMEOUT).stream().toList();
+        this.client = client;
+        this.ownsClient = ownsClient;
+    }
+
+    /**
+     * A Lettuce client as every link wants it: fail at once while disconnected, time out after
+     * {@link #TIMEOUT}, every command recorded in the request's trace.
+     */
+    static RedisClient newClient(ClientResources resources, String redisUrl) {
         RedisURI uri = RedisURI.create(redisUrl);
         uri.setTimeout(TIMEOUT);
-        this.client = RedisClient.create(resources, uri);
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -50,11 +71,21 @@ public final class RedisLink implements AutoCloseable {
                 RequestTrace.recordCommand(event.getCommand().getType().toString());
             }
         });
+        return client;
     }
 
     /** Runs commands on the connection; any Redis failure becomes {@link SessionStoreUnavailableException}. */
     public <T> T call(Function<RedisCommands<String, String>, T> commands) {
         return call(this::connection, commands);
+    }
+
+    /**
+     * Like {@link #call}, but a connection that is down right now is replaced by a fresh one first,
+     * instead of failing until Lettuce's reconnect catches up: the lab's admin asks right after a Redis
+     * restart or a failover (a reset, the page's count), when a new connection is what it wants.
+     */
+    <T> T callOnFreshConnection(Function<RedisCommands<String, String>, T> commands) {
+        return call(this::openConnection, commands);
     }
 
     /**
@@ -107,11 +138,37 @@ public final class RedisLink implements AutoCloseable {
         if (current != null) {
             return current;
         }
-        synchronized (this) {
+        // A lock, not a monitor: connecting waits on the network and must not pin a virtual thread.
+        connecting.lock();
+        try {
+            requireOpen();
             if (connection == null) {
                 connection = client.connect();
             }
             return connection;
+        } finally {
+            connecting.unlock();
+        }
+    }
+
+    private StatefulRedisConnection<String, String> openConnection() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current != null && current.isOpen()) {
+            return current;
+        }
+        connecting.lock();
+        try {
+            requireOpen();
+            if (connection != null && !connection.isOpen()) {
+                connection.closeAsync();
+                connection = null;
+            }
+            if (connection == null) {
+                connection = client.connect();
+            }
+            return connection;
+        } finally {
+            connecting.unlock();
         }
     }
 
@@ -120,22 +177,63 @@ public final class RedisLink implements AutoCloseable {
         if (current != null) {
             return current;
         }
-        synchronized (this) {
+        connecting.lock();
+        try {
+            requireOpen();
             if (replicatedWrites == null) {
                 replicatedWrites = client.connect();
             }
             return replicatedWrites;
+        } finally {
+            connecting.unlock();
+        }
+    }
+
+    /** A closed link never connects again (a killed node's request still in flight fails as store-down). */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this Redis link is closed");
         }
     }
 
     /**
-     * Closes the connections and waits (at most {@link #CLOSE_WAIT}) until they are closed. Not closing
-     * in the background: the event loops are shared and stop right after the lab closes its links, and
-     * a close still in flight then would fail loudly on a stopped loop.
+     * Closes this link's connections and waits (at most {@link #CLOSE_WAIT}) until they are closed, and
+     * its client when it owns one. Not closing in the background: the event loops are shared and stop
+     * right after the lab closes its links, and a close still in flight then would fail loudly on a
+     * stopped loop.
      */
     @Override
     public void close() {
-        client.shutdown(Duration.ZERO, CLOSE_WAIT);
-        reads.forEach(BlockingRedisReads::close);
+        closed = true;
+        try {
+            if (ownsClient) {
+                client.shutdown(Duration.ZERO, CLOSE_WAIT);
+            } else {
+                closeConnections();
+            }
+        } finally {
+            reads.forEach(BlockingRedisReads::close);
+        }
+    }
+
+    private void closeConnections() {
+        connecting.lock();
+        try {
+            for (StatefulRedisConnection<String, String> open : java.util.Arrays.asList(connection, replicatedWrites)) {
+                if (open != null) {
+                    try {
+                        open.closeAsync().get(CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        // A connection that would not close cleanly is gone either way once the client stops.
+                    }
+                }
+            }
+            connection = null;
+            replicatedWrites = null;
+        } finally {
+            connecting.unlock();
+        }
     }
 }
