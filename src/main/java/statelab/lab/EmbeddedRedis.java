@@ -41,14 +41,22 @@ public final class EmbeddedRedis implements RedisControl {
 
     /** Starts a server on a free port; with {@code persistent}, an append-only file in a temp folder. */
     public static EmbeddedRedis start(boolean persistent) {
-        if (System.getProperty("os.name", "").startsWith("Windows")) {
-            // The artifact's Windows binary is Redis 5.0, which has no GETEX: every redis-cluster request would fail.
-            throw new IllegalStateException("the Redis bundled for Windows is 5.0 and lacks GETEX, which the redis cluster "
-                    + "needs; run a Redis 6.2 or newer (WSL, Docker) and start the lab with --redis redis://127.0.0.1:6379");
-        }
+        requireBundledGetex();
         EmbeddedRedis redis = new EmbeddedRedis(freePort(), persistent);
         redis.start();
         return redis;
+    }
+
+    /**
+     * Refuses (IllegalStateException, one line that says what to do) where the bundled redis-server
+     * lacks GETEX: the artifact's Windows binary is Redis 5.0, so every redis-cluster request would fail.
+     * Every way the lab starts Redis of its own (one server, or a replicated set) asks this first.
+     */
+    static void requireBundledGetex() {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            throw new IllegalStateException("the Redis bundled for Windows is 5.0 and lacks GETEX, which the redis cluster "
+                    + "needs; run a Redis 6.2 or newer (WSL, Docker) and start the lab with --redis redis://127.0.0.1:6379");
+        }
     }
 
     @Override

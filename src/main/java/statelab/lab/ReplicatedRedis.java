@@ -71,6 +71,7 @@ public final class ReplicatedRedis implements RedisControl {
      * and the replica. Its probes run on the caller's client resources, which must outlive it.
      */
     public static ReplicatedRedis launch(ClientResources resources) {
+        EmbeddedRedis.requireBundledGetex();
         ReplicatedRedis redis;
         try {
             Path dir = Files.createTempDirectory("statelab-redis-ha-");
