@@ -5,14 +5,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import statelab.lb.BalancingPolicies;
 import statelab.lb.haproxy.HaproxyConfig;
 import statelab.lb.haproxy.HaproxyErrorPages;
 
@@ -25,9 +22,8 @@ import statelab.lb.haproxy.HaproxyErrorPages;
 @Command(name = "haproxy-config", description = "Print an HAProxy configuration for the given nodes, with the lab's balancing rules (for a balancer host running haproxy).")
 final class HaproxyConfigCommand implements Callable<Integer> {
 
-    @CommandLine.Option(names = "--policy", paramLabel = "POLICY", defaultValue = "round-robin",
-            description = "'round-robin' (default) or 'sticky' (HAProxy inserts a cookie that pins each client to one node).")
-    String policy;
+    @CommandLine.Mixin
+    BalancerOptions balancer;
 
     @CommandLine.Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port HAProxy listens on (default: ${DEFAULT-VALUE}).")
     int port;
@@ -35,10 +31,6 @@ final class HaproxyConfigCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
             description = "Address HAProxy listens on (default: ${DEFAULT-VALUE}, every interface).")
     String host;
-
-    @CommandLine.Option(names = "--backend", paramLabel = "URL", required = true, arity = "1..*",
-            description = "A node's URL, such as http://10.0.0.2:8081; repeat or list several.")
-    List<String> backends = new ArrayList<>();
 
     @CommandLine.Option(names = "--error-pages", paramLabel = "DIR",
             description = "Write HAProxy's error answers as RFC 9457 problem bodies into DIR and use them.")
@@ -52,23 +44,14 @@ final class HaproxyConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String policyKey = switch (policy) {
-            case "round-robin" -> BalancingPolicies.ROUND_ROBIN;
-            case "sticky", "sticky-cookie" -> BalancingPolicies.STICKY_COOKIE;
-            default -> throw new UsageProblem("--policy is 'round-robin' or 'sticky', not '" + policy + "'");
-        };
+        String policyKey = balancer.policyKey();
         if (port < 1 || port > 65535) {
             throw new UsageProblem("--port must be between 1 and 65535");
         }
         if (!host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
             throw new UsageProblem("--host takes an address such as 0.0.0.0 or 10.0.0.4, not '" + host + "'");
         }
-        LinkedHashSet<URI> uris = new LinkedHashSet<>();
-        for (String backend : backends) {
-            if (!uris.add(Urls.balancer("--backend", backend))) {
-                throw new UsageProblem("--backend " + backend + " is given twice");
-            }
-        }
+        List<URI> uris = balancer.backendUris();
         if (errorPages != null) {
             try {
                 Files.createDirectories(errorPages);
@@ -80,7 +63,7 @@ final class HaproxyConfigCommand implements Callable<Integer> {
         // HAProxy derives each sticky cookie's value from this key; a fresh one per config is enough for one balancer.
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
-        HaproxyConfig config = new HaproxyConfig(host + ":" + port, policyKey, List.copyOf(uris),
+        HaproxyConfig config = new HaproxyConfig(host + ":" + port, policyKey, uris,
                 adminSocket == null ? null : adminSocket.toAbsolutePath(),
                 errorPages == null ? null : errorPages.toAbsolutePath(), null, HexFormat.of().formatHex(secret));
         spec.commandLine().getOut().print(config.text());

@@ -2,7 +2,6 @@ package statelab.cli;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,9 +22,8 @@ import statelab.lb.LoadBalancer;
 @Command(name = "lb", description = "Run the load balancer alone in front of nodes you started (statelab node), on this or other hosts.")
 final class LbCommand implements Callable<Integer> {
 
-    @CommandLine.Option(names = "--policy", paramLabel = "POLICY", defaultValue = "round-robin",
-            description = "'round-robin' (default) or 'sticky' (a cookie pins each client to one node).")
-    String policy;
+    @CommandLine.Mixin
+    BalancerOptions options;
 
     @CommandLine.Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
@@ -34,30 +32,16 @@ final class LbCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}); 0.0.0.0 for every interface of a balancer host.")
     String host;
 
-    @CommandLine.Option(names = "--backend", paramLabel = "URL", required = true, arity = "1..*",
-            description = "A node's URL, such as http://10.0.0.2:8081; repeat or list several.")
-    List<String> backends = new ArrayList<>();
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        String policyKey = switch (policy) {
-            case "round-robin" -> BalancingPolicies.ROUND_ROBIN;
-            case "sticky", "sticky-cookie" -> BalancingPolicies.STICKY_COOKIE;
-            default -> throw new UsageProblem("--policy is 'round-robin' or 'sticky', not '" + policy + "'");
-        };
+        String policyKey = options.policyKey();
         if (port < 0 || port > 65535) {
             throw new UsageProblem("--port must be between 0 and 65535");
         }
-        if (backends.size() > 64) {
-            throw new UsageProblem("--backend: at most 64 backends");
-        }
-        List<URI> uris = new ArrayList<>();
-        for (String backend : backends) {
-            uris.add(Urls.balancer("--backend", backend));
-        }
+        List<URI> uris = options.backendUris();
         Backends.requireHealthy(uris);
         QueuedThreadPool pool = new QueuedThreadPool(256, 4);
         pool.setName("lb");
