@@ -1,5 +1,10 @@
 package statelab.bench;
 
+import static statelab.bench.SvgCanvas.LEFT;
+import static statelab.bench.SvgCanvas.PALETTE;
+import static statelab.bench.SvgCanvas.TOP;
+import static statelab.bench.SvgCanvas.WIDTH;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +20,9 @@ import java.util.TreeSet;
  * a point's p99 is the worst of its 100 ms bins.
  */
 public final class BenchChart {
-    private static final int WIDTH = 960;
-    private static final int LEFT = 70;
     private static final int RIGHT = 230;
     private static final int PANEL = 200;
-    private static final int TOP = 50;
     private static final int GAP = 50;
-    /** One colour per cluster kind, in the registry's order. */
-    private static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#8c564b");
     /** Failure kinds are told apart by dash pattern, within a phase's colour. */
     private static final List<String> KIND_DASHES = List.of("1,3", "8,3", "8,3,1,3", "3,3", "12,4");
 

@@ -1,5 +1,10 @@
 package statelab.bench;
 
+import static statelab.bench.SvgCanvas.LEFT;
+import static statelab.bench.SvgCanvas.PALETTE;
+import static statelab.bench.SvgCanvas.TOP;
+import static statelab.bench.SvgCanvas.WIDTH;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +19,9 @@ import java.util.TreeSet;
  * show on this machine. Written by hand.
  */
 public final class CurveChart {
-    private static final int WIDTH = 960;
-    private static final int LEFT = 70;
     private static final int RIGHT = 200;
     private static final int PANEL = 230;
-    private static final int TOP = 50;
     private static final int GAP = 60;
-    private static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#8c564b");
 
     private CurveChart() {
     }

@@ -1,9 +1,17 @@
 package statelab.bench;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The few SVG elements the bench chart draws, written as text with coordinates rounded to 0.1 px. */
 final class SvgCanvas {
+    /** The charts' frame: their width, and where every plot's left edge and first panel's top sit. */
+    static final int WIDTH = 960;
+    static final int LEFT = 70;
+    static final int TOP = 50;
+    /** One colour per cluster kind, in the registry's order, the same in every chart. */
+    static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#8c564b");
+
     private final StringBuilder out = new StringBuilder();
 
     SvgCanvas(int width, int height) {
