@@ -3,30 +3,18 @@ package statelab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code statelab run failover} as a user types it: a replicated Redis whose primary is killed under load. */
 class FailoverRunIT {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = StateLabCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliRun command = new CliRun();
 
     @Test
     void run_failover_json_reports_the_failover_and_no_session_lost() throws Exception {
-        int exit = run("run", "failover", "--redis-ha", "--json");
+        int exit = command.run("run", "failover", "--redis-ha", "--json");
 
-        JsonNode figures = new ObjectMapper().readTree(out.toString()).get("figures");
-        assertThat(exit).as(err.toString()).isZero();
+        JsonNode figures = command.json().get("figures");
+        assertThat(exit).as(command.err()).isZero();
         assertThat(figures.get("sessionsLost").asInt()).isZero();
         assertThat(figures.get("sessions").asInt()).isEqualTo(12);
         assertThat(figures.get("failoverMillis").asLong()).isPositive();
@@ -35,17 +23,17 @@ class FailoverRunIT {
 
     @Test
     void run_failover_without_a_replicated_redis_is_a_usage_error_that_says_what_to_add() {
-        int exit = run("run", "failover");
+        int exit = command.run("run", "failover");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--redis-ha").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(command.err()).contains("--redis-ha").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void redis_ha_with_an_external_redis_is_a_usage_error() {
-        int exit = run("run", "failover", "--redis-ha", "--redis", "redis://127.0.0.1:1");
+        int exit = command.run("run", "failover", "--redis-ha", "--redis", "redis://127.0.0.1:1");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--redis-ha").doesNotContain("\tat ");
+        assertThat(command.err()).contains("--redis-ha").doesNotContain("\tat ");
     }
 }

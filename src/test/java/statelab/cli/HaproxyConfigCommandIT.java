@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
 import statelab.lab.NodeView;
@@ -30,27 +26,19 @@ import statelab.web.WebServer;
  * every request of the seed on the redis cluster, through a kill of S1.
  */
 class HaproxyConfigCommandIT {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = StateLabCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliRun command = new CliRun();
 
     @Test
     void the_printed_config_for_two_app_hosts_passes_haproxy_s_own_check(@TempDir Path dir) throws Exception {
         TestLab.requireHaproxy();
-        int exit = run("haproxy-config", "--policy", "sticky", "--port", "8080", "--error-pages", dir.resolve("errors").toString(),
+        int exit = command.run("haproxy-config", "--policy", "sticky", "--port", "8080", "--error-pages", dir.resolve("errors").toString(),
                 "--backend", "http://10.0.0.2:8081", "--backend", "http://10.0.0.3:8081");
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("bind 0.0.0.0:8080").contains("cookie lb insert indirect nocache")
+        assertThat(exit).as(command.err()).isZero();
+        assertThat(command.out()).contains("bind 0.0.0.0:8080").contains("cookie lb insert indirect nocache")
                 .contains("server node-10-0-0-2-8081 10.0.0.2:8081").contains("server node-10-0-0-3-8081 10.0.0.3:8081")
                 .contains("option httpchk GET /health").contains("retry-on conn-failure");
-        Path config = Files.writeString(dir.resolve("haproxy.cfg"), out.toString());
+        Path config = Files.writeString(dir.resolve("haproxy.cfg"), command.out());
         Process check = new ProcessBuilder("haproxy", "-c", "-f", config.toString()).redirectErrorStream(true).start();
         String said = new String(check.getInputStream().readAllBytes());
         assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -67,8 +55,8 @@ class HaproxyConfigCommandIT {
             for (NodeView node : lab.lab().cluster(Strategy.REDIS).nodes()) {
                 args.addAll(List.of("--backend", node.url().toString()));
             }
-            assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
-            Path config = Files.writeString(dir.resolve("haproxy.cfg"), out.toString());
+            assertThat(command.run(args.toArray(String[]::new))).as(command.err()).isZero();
+            Path config = Files.writeString(dir.resolve("haproxy.cfg"), command.out());
             Process haproxy = new ProcessBuilder("haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("haproxy.log").toFile()).start();
             lab.own(() -> {
@@ -80,14 +68,14 @@ class HaproxyConfigCommandIT {
                     return true;
                 }
             });
-            out.getBuffer().setLength(0);
+            command.clearOut();
 
-            int exit = run("run", "seed", "--json", "--target", "redis=http://127.0.0.1:" + port,
+            int exit = command.run("run", "seed", "--json", "--target", "redis=http://127.0.0.1:" + port,
                     "--on-kill", "S1=curl -fsS -o /dev/null -X POST " + page.uri().resolve("/api/lab/nodes/S1/kill"));
 
-            assertThat(exit).as(err.toString()).isZero();
+            assertThat(exit).as(command.err()).isZero();
             List<String> row = new ArrayList<>();
-            for (JsonNode step : new ObjectMapper().readTree(out.toString()).get("steps")) {
+            for (JsonNode step : command.json().get("steps")) {
                 if (step.has("results")) {
                     JsonNode r = step.get("results").get("redis");
                     row.add(r.get("node").asText() + " " + r.get("outcome").asText());
@@ -104,10 +92,10 @@ class HaproxyConfigCommandIT {
 
     @Test
     void a_backend_given_twice_or_without_a_scheme_is_a_usage_error() {
-        assertThat(run("haproxy-config", "--backend", "http://10.0.0.2:8081", "--backend", "http://10.0.0.2:8081")).isEqualTo(2);
-        assertThat(err.toString()).contains("given twice");
-        assertThat(run("haproxy-config", "--backend", "10.0.0.2:8081")).isEqualTo(2);
-        assertThat(err.toString()).contains("--backend takes a URL such as http://").doesNotContain("\tat ");
+        assertThat(command.run("haproxy-config", "--backend", "http://10.0.0.2:8081", "--backend", "http://10.0.0.2:8081")).isEqualTo(2);
+        assertThat(command.err()).contains("given twice");
+        assertThat(command.run("haproxy-config", "--backend", "10.0.0.2:8081")).isEqualTo(2);
+        assertThat(command.err()).contains("--backend takes a URL such as http://").doesNotContain("\tat ");
     }
 
     private static int freePort() throws Exception {

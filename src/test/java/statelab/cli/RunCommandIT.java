@@ -3,32 +3,20 @@ package statelab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code statelab run} as a user types it, on a real lab each time. */
 class RunCommandIT {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = StateLabCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliRun command = new CliRun();
 
     @Test
     void run_seed_json_prints_the_contracts_totals() throws Exception {
-        int exit = run("run", "seed", "--json");
+        int exit = command.run("run", "seed", "--json");
 
-        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        JsonNode doc = command.json();
         assertThat(exit).isZero();
         assertThat(doc.get("steps")).hasSize(9);
         assertThat(doc.get("totals").get("in-memory").get("success").asInt()).isEqualTo(2);
@@ -40,10 +28,10 @@ class RunCommandIT {
 
     @Test
     void run_seed_prints_a_table_with_totals_and_verdicts() {
-        int exit = run("run", "seed");
+        int exit = command.run("run", "seed");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("POST /login").contains("kill S1").contains("not-recognised")
+        assertThat(command.out()).contains("POST /login").contains("kill S1").contains("not-recognised")
                 .contains("in-memory  2 success / 6 failure").contains("verdicts");
     }
 
@@ -52,9 +40,9 @@ class RunCommandIT {
         Path file = dir.resolve("logout.scenario");
         Files.writeString(file, "as bob builder\nlogin\nsend GET /profile\nlogout\nsend GET /profile\n");
 
-        int exit = run("run", file.toString(), "--json");
+        int exit = command.run("run", file.toString(), "--json");
 
-        JsonNode steps = new ObjectMapper().readTree(out.toString()).get("steps");
+        JsonNode steps = command.json().get("steps");
         assertThat(exit).isZero();
         assertThat(steps.get(1).get("results").get("redis").get("outcome").asText()).isEqualTo("success");
         assertThat(steps.get(3).get("results").get("redis").get("outcome").asText()).isEqualTo("failure");
@@ -65,43 +53,35 @@ class RunCommandIT {
         Path file = dir.resolve("bad.scenario");
         Files.writeString(file, "as alice wonderland\nsend next\nteleport S1\n");
 
-        int exit = run("run", file.toString());
+        int exit = command.run("run", file.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("bad.scenario:3:").contains("unknown command 'teleport'");
+        assertThat(command.err()).contains("bad.scenario:3:").contains("unknown command 'teleport'");
     }
 
     @Test
     void a_missing_scenario_is_a_clear_usage_error() {
-        int exit = run("run", "no-such-scenario");
+        int exit = command.run("run", "no-such-scenario");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("no built-in scenario and no file called 'no-such-scenario'");
+        assertThat(command.err()).contains("no built-in scenario and no file called 'no-such-scenario'");
     }
 
     @Test
     void a_bad_option_value_is_a_usage_error() {
-        assertThat(run("run", "seed", "--redis", "not a url")).isEqualTo(2);
-        assertThat(err.toString()).contains("--redis takes a URL");
+        assertThat(command.run("run", "seed", "--redis", "not a url")).isEqualTo(2);
+        assertThat(command.err()).contains("--redis takes a URL");
     }
 
     @Test
     void a_relative_scenario_path_is_read_from_the_callers_folder(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("mine.scenario"), "as bob builder\nlogin\nsend GET /profile\n");
-        String before = System.getProperty(CallerFolder.PROPERTY);
-        System.setProperty(CallerFolder.PROPERTY, dir.toString());
-        try {
-            int exit = run("run", "mine.scenario", "--json");
+        CliRun.inCallerFolder(dir.toString(), () -> {
+            int exit = command.run("run", "mine.scenario", "--json");
 
-            assertThat(exit).as(err.toString()).isZero();
-            assertThat(new ObjectMapper().readTree(out.toString()).get("steps")).hasSize(2);
-        } finally {
-            if (before == null) {
-                System.clearProperty(CallerFolder.PROPERTY);
-            } else {
-                System.setProperty(CallerFolder.PROPERTY, before);
-            }
-        }
+            assertThat(exit).as(command.err()).isZero();
+            assertThat(command.json().get("steps")).hasSize(2);
+        });
     }
 
     @Test
@@ -109,11 +89,11 @@ class RunCommandIT {
         Path file = dir.resolve("nine.scenario");
         Files.writeString(file, "as alice wonderland\nsend next\nkill S9\n");
 
-        int exit = run("run", file.toString());
+        int exit = command.run("run", file.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString()).as("nothing ran, so no table").isEmpty();
-        assertThat(err.toString()).startsWith("statelab: " + file + ":3: no node S9");
+        assertThat(command.out()).as("nothing ran, so no table").isEmpty();
+        assertThat(command.err()).startsWith("statelab: " + file + ":3: no node S9");
     }
 
     @Test
@@ -121,11 +101,11 @@ class RunCommandIT {
         Path file = dir.resolve("body.scenario");
         Files.writeString(file, "as alice wonderland\nlogin\nsend POST /settings {theme: dark}\n");
 
-        int exit = run("run", file.toString());
+        int exit = command.run("run", file.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("body.scenario:3: the body is not valid JSON");
+        assertThat(command.out()).isEmpty();
+        assertThat(command.err()).contains("body.scenario:3: the body is not valid JSON");
     }
 
     @Test
@@ -133,25 +113,25 @@ class RunCommandIT {
         Path file = dir.resolve("refused.scenario");
         Files.writeString(file, "as alice wonderland\nsend POST /login {\"user\": \"alice\"}\nsend GET /nowhere\n");
 
-        int exit = run("run", file.toString(), "--json");
+        int exit = command.run("run", file.toString(), "--json");
 
-        JsonNode doc = new ObjectMapper().readTree(out.toString());
-        assertThat(exit).as(err.toString()).isZero();
+        JsonNode doc = command.json();
+        assertThat(exit).as(command.err()).isZero();
         for (String strategy : new String[] {"in-memory", "sticky", "redis", "jwt"}) {
             assertThat(doc.at("/steps/0/results/" + strategy + "/kind").asText()).as(strategy).isEqualTo("bad-request");
             assertThat(doc.at("/steps/1/results/" + strategy + "/kind").asText()).as(strategy).isEqualTo("not-found");
             assertThat(doc.at("/totals/" + strategy + "/failuresByKind/bad-request").asInt()).as(strategy).isEqualTo(1);
         }
-        assertThat(out.toString()).doesNotContain("bad-credential");
+        assertThat(command.out()).doesNotContain("bad-credential");
     }
 
     @Test
     void a_redis_url_where_nothing_answers_is_refused_at_start() {
-        int exit = run("run", "seed", "--redis", "redis://127.0.0.1:1");
+        int exit = command.run("run", "seed", "--redis", "redis://127.0.0.1:1");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).startsWith("statelab: no Redis answers at redis://127.0.0.1:1 (")
+        assertThat(command.out()).isEmpty();
+        assertThat(command.err()).startsWith("statelab: no Redis answers at redis://127.0.0.1:1 (")
                 .contains("leave out --redis").doesNotContain("Exception");
     }
 }

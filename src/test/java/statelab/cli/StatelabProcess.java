@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 final class StatelabProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "statelab.jar");
     private static final int LINES_KEPT = 200;
+    private static final Pattern LISTENING = Pattern.compile("^balancer\\s+(http://\\S+)");
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -47,6 +48,18 @@ final class StatelabProcess implements AutoCloseable {
         command.addAll(List.of("-cp", JAR.toString(), "statelab.cli.StateLabCommand"));
         command.addAll(List.of(args));
         return new StatelabProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** A {@code statelab lb} process with this policy in front of these backend URLs; see {@link #awaitListening}. */
+    static StatelabProcess balancer(String policy, List<String> backends) throws IOException {
+        List<String> args = new ArrayList<>(List.of("lb", "--port", "0", "--policy", policy));
+        backends.forEach(backend -> args.addAll(List.of("--backend", backend)));
+        return start(args.toArray(String[]::new));
+    }
+
+    /** Waits for a balancer process's line that says where it listens and answers that URL. */
+    String awaitListening(Duration within) {
+        return awaitLine(LISTENING, within);
     }
 
     /** Waits for an output line matching the pattern and answers its first group. */

@@ -11,10 +11,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
@@ -33,19 +34,14 @@ import statelab.scenario.LabClient;
 class BrokenBodyThroughBalancerIT {
     private static final int ATTACKS = 10;
 
-    private static TestLab testLab;
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.of(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)));
     private static Balancer balancer;
     private long retriesBefore;
 
     @BeforeAll
     static void start_lab() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)));
         balancer = testLab.lab().cluster(Strategy.REDIS).balancer();
-    }
-
-    @AfterAll
-    static void stop_lab() {
-        testLab.close();
     }
 
     @BeforeEach

@@ -2,16 +2,14 @@ package statelab.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.TestLab;
 import statelab.lab.Cluster;
-import statelab.web.WebServer;
 
 /**
  * A page on evil.example whose name was rebound to 127.0.0.1 reaches the lab's page server with
@@ -20,23 +18,12 @@ import statelab.web.WebServer;
  * on the page and, through every balancer, on the nodes.
  */
 class DnsRebindingIT {
-    private static TestLab testLab;
-    private static URI page;
-
-    @BeforeAll
-    static void start_a_lab_and_its_page() throws Exception {
-        testLab = TestLab.start();
-        page = testLab.own(WebServer.start(testLab.lab(), 0)).uri();
-    }
-
-    @AfterAll
-    static void stop_everything() {
-        testLab.close();
-    }
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.standard().withPage();
 
     @Test
     void a_foreign_host_gets_no_state_no_action_and_no_page() {
-        String rebound = "evil.example:" + page.getPort();
+        String rebound = "evil.example:" + testLab.page().getPort();
         List<String> origin = List.of("Host: " + rebound, "Origin: http://" + rebound);
 
         RawHttp.Answer state = send("GET", "/api/state", origin, "");
@@ -54,7 +41,7 @@ class DnsRebindingIT {
     @Test
     void the_loopback_names_on_the_page_s_port_are_served() {
         for (String host : List.of("localhost", "127.0.0.1", "[::1]")) {
-            RawHttp.Answer state = send("GET", "/api/state", List.of("Host: " + host + ":" + page.getPort()), "");
+            RawHttp.Answer state = send("GET", "/api/state", List.of("Host: " + host + ":" + testLab.page().getPort()), "");
 
             assertThat(state.status()).as(host).isEqualTo(200);
         }
@@ -82,6 +69,6 @@ class DnsRebindingIT {
     }
 
     private static RawHttp.Answer send(String method, String path, List<String> headers, String body) {
-        return RawHttp.exchange(page, RawHttp.request(method, path, page, headers, body.getBytes(StandardCharsets.UTF_8)));
+        return RawHttp.exchange(testLab.page(), RawHttp.request(method, path, testLab.page(), headers, body.getBytes(StandardCharsets.UTF_8)));
     }
 }

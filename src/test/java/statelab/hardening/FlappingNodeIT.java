@@ -9,13 +9,12 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
-import statelab.lb.BackendStatus;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
 import statelab.session.FailureKind;
@@ -27,18 +26,12 @@ class FlappingNodeIT {
     private static final int PER_PHASE = 15;
     private static final int MAX_REQUESTS = 5_000;
 
-    private TestLab testLab;
+    @RegisterExtension
+    final LabFixture testLab = LabFixture.of(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)));
 
     @BeforeEach
-    void start_lab() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)));
-        var balancer = testLab.lab().cluster(Strategy.REDIS).balancer();
-        await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(BackendStatus::healthy));
-    }
-
-    @AfterEach
-    void stop_lab() {
-        testLab.close();
+    void wait_until_every_balancer_sees_its_nodes_healthy() {
+        testLab.awaitBalancersHealthy();
     }
 
     @Test

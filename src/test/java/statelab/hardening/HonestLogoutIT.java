@@ -3,10 +3,9 @@ package statelab.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.lab.LabConfig;
 import statelab.lab.NodeView;
 import statelab.lab.Strategy;
@@ -20,17 +19,8 @@ import statelab.scenario.RequestResult;
  */
 class HonestLogoutIT {
     private static final String COOKIE = Strategy.IN_MEMORY.credentialCookie();
-    private static TestLab testLab;
-
-    @BeforeAll
-    static void start_a_lab() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.IN_MEMORY)));
-    }
-
-    @AfterAll
-    static void stop_everything() {
-        testLab.close();
-    }
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.of(LabConfig.standard().withStrategies(List.of(Strategy.IN_MEMORY)));
 
     @Test
     void a_logout_on_a_node_without_the_session_says_it_revoked_nothing_and_the_copy_still_works_where_it_lives() {

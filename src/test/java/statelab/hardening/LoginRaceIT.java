@@ -15,8 +15,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabsPerTest;
 import statelab.TestLab;
 import statelab.lab.BalancerKinds;
 import statelab.lab.LabConfig;
@@ -30,18 +31,13 @@ import statelab.session.LoginThrottle;
  */
 class LoginRaceIT {
     private static final int GUESSES = 20;
+    @RegisterExtension
+    final LabsPerTest labs = new LabsPerTest();
     private TestLab testLab;
-
-    @AfterEach
-    void stop_lab() {
-        if (testLab != null) {
-            testLab.close();
-        }
-    }
 
     @Test
     void twenty_guesses_at_once_through_a_balancer_check_at_most_the_limit_of_passwords_with_counters_in_redis() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)));
+        testLab = labs.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)));
 
         List<Integer> statuses = guessAtOnce(testLab.lb(Strategy.REDIS));
 
@@ -51,7 +47,7 @@ class LoginRaceIT {
 
     @Test
     void twenty_guesses_at_once_through_haproxy_check_at_most_the_limit_of_passwords() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)).withBalancer(BalancerKinds.HAPROXY));
+        testLab = labs.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)).withBalancer(BalancerKinds.HAPROXY));
         URI lb = testLab.lb(Strategy.REDIS);
         try (HttpClient http = HttpClient.newHttpClient()) {
             // Ready once HAProxy's first health checks have seen a node.
@@ -67,7 +63,7 @@ class LoginRaceIT {
 
     @Test
     void twenty_guesses_at_once_at_one_node_check_at_most_the_limit_of_passwords_with_counters_in_the_node() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.IN_MEMORY)).withSharedThrottle(false));
+        testLab = labs.start(LabConfig.standard().withStrategies(List.of(Strategy.IN_MEMORY)).withSharedThrottle(false));
         URI node = testLab.lab().cluster(Strategy.IN_MEMORY).nodes().get(0).url();
 
         List<Integer> statuses = guessAtOnce(node);

@@ -15,10 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
 import statelab.lb.BackendStatus;
@@ -51,20 +51,12 @@ class NodeKillUnderLoadIT {
         }
     }
 
-    private TestLab testLab;
+    @RegisterExtension
+    final LabFixture testLab = LabFixture.of(LabConfig.standard().withStrategies(CLUSTERS));
 
     @BeforeEach
-    void start_lab() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(CLUSTERS));
-        for (Strategy strategy : CLUSTERS) {
-            Balancer balancer = testLab.lab().cluster(strategy).balancer();
-            await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(BackendStatus::healthy));
-        }
-    }
-
-    @AfterEach
-    void stop_lab() {
-        testLab.close();
+    void wait_until_every_balancer_sees_its_nodes_healthy() {
+        testLab.awaitBalancersHealthy();
     }
 
     @Test

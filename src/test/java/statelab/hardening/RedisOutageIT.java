@@ -8,13 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
-import statelab.lb.BackendStatus;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
 import statelab.session.FailureKind;
@@ -27,20 +27,12 @@ import statelab.session.SessionIds;
  * cluster recovers without a node restart, a new login works, and the old session is gone.
  */
 class RedisOutageIT {
-    private TestLab testLab;
+    @RegisterExtension
+    final LabFixture testLab = LabFixture.of(LabConfig.standard().withStrategies(List.of(Strategy.REDIS, Strategy.JWT)));
 
     @BeforeEach
-    void start_lab() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS, Strategy.JWT)));
-        for (Strategy strategy : List.of(Strategy.REDIS, Strategy.JWT)) {
-            var balancer = testLab.lab().cluster(strategy).balancer();
-            await().atMost(Duration.ofSeconds(10)).until(() -> balancer.backends().stream().allMatch(BackendStatus::healthy));
-        }
-    }
-
-    @AfterEach
-    void stop_lab() {
-        testLab.close();
+    void wait_until_every_balancer_sees_its_nodes_healthy() {
+        testLab.awaitBalancersHealthy();
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabsPerTest;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
@@ -31,18 +32,13 @@ import statelab.lab.Strategy;
  */
 class SignInFloodIT {
     private static final int FLOODERS = 64;
+    @RegisterExtension
+    final LabsPerTest labs = new LabsPerTest();
     private TestLab testLab;
-
-    @AfterEach
-    void stop_lab() {
-        if (testLab != null) {
-            testLab.close();
-        }
-    }
 
     @Test
     void a_sign_in_flood_on_one_cluster_leaves_sign_in_on_another_answering() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.IN_MEMORY, Strategy.REDIS)));
+        testLab = labs.start(LabConfig.standard().withStrategies(List.of(Strategy.IN_MEMORY, Strategy.REDIS)));
         URI flooded = testLab.lb(Strategy.IN_MEMORY);
         AtomicBoolean flooding = new AtomicBoolean(true);
         Queue<String> floodAnswers = new ConcurrentLinkedQueue<>();

@@ -2,21 +2,18 @@ package statelab.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
-import statelab.web.WebServer;
 
 /**
  * What an outsider can make the shared process keep, checked by size: settings per session (and so
@@ -25,19 +22,8 @@ import statelab.web.WebServer;
  */
 class UnboundedGrowthIT {
     private static final String MARK = "attacker-text-";
-    private static TestLab testLab;
-    private static URI page;
-
-    @BeforeAll
-    static void start_a_lab_and_its_page() throws Exception {
-        testLab = TestLab.start();
-        page = testLab.own(WebServer.start(testLab.lab(), 0)).uri();
-    }
-
-    @AfterAll
-    static void stop_everything() {
-        testLab.close();
-    }
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.standard().withPage();
 
     @Test
     void settings_per_session_stop_at_the_limit_and_the_session_survives_in_every_strategy() {
@@ -86,7 +72,7 @@ class UnboundedGrowthIT {
         String longId = MARK + "A".repeat(6000);
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             for (int i = 0; i < 250; i++) {
-                HttpRequest.Builder kill = HttpRequest.newBuilder(page.resolve("/api/lab/nodes/" + longId + i + "/kill"))
+                HttpRequest.Builder kill = HttpRequest.newBuilder(testLab.page().resolve("/api/lab/nodes/" + longId + i + "/kill"))
                         .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody());
                 if (i % 2 == 0) {
                     kill.header("Origin", "http://" + MARK + "evil.example");
@@ -94,7 +80,7 @@ class UnboundedGrowthIT {
                 int status = http.send(kill.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 assertThat(status).isIn(403, 404);
             }
-            String state = http.send(HttpRequest.newBuilder(page.resolve("/api/state")).build(),
+            String state = http.send(HttpRequest.newBuilder(testLab.page().resolve("/api/state")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
 
             assertThat(state.length()).isLessThan(200_000);

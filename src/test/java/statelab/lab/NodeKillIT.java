@@ -10,27 +10,17 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.scenario.LabClient;
 import statelab.scenario.RequestResult;
 import statelab.session.FailureKind;
 
 /** Killing a node is a real crash, and the balancer never lets a user see it. */
 class NodeKillIT {
-    private TestLab testLab;
-
-    @BeforeEach
-    void start_lab() throws Exception {
-        testLab = TestLab.start();
-    }
-
-    @AfterEach
-    void stop_lab() {
-        testLab.close();
-    }
+    @RegisterExtension
+    final LabFixture testLab = LabFixture.standard();
 
     @Test
     void a_killed_node_refuses_connections_at_once() {
@@ -89,20 +79,6 @@ class NodeKillIT {
         assertThat(after.url()).isEqualTo(before.url());
         assertThat(after.up()).isTrue();
         assertThat(after.sessions()).isZero();
-    }
-
-    @Test
-    void with_every_node_dead_the_balancer_answers_node_down_as_a_problem() {
-        LabClient alice = testLab.signedInAlice(Strategy.REDIS);
-        testLab.lab().kill("S1");
-        testLab.lab().kill("S2");
-        testLab.lab().kill("S3");
-
-        RequestResult result = alice.send("GET", "/profile", null);
-
-        assertThat(result.status()).isEqualTo(503);
-        assertThat(result.kind()).isEqualTo(FailureKind.NODE_DOWN.key());
-        assertThat(result.wire().body()).containsEntry("type", "urn:statelab:problem:node-down");
     }
 
     @Test

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
+import statelab.LabFixture;
 import statelab.TestLab;
 import statelab.scenario.FailoverDrill;
 import statelab.scenario.LabClient;
@@ -25,17 +25,8 @@ import statelab.session.FailureKind;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisFailoverIT {
-    private static TestLab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)).withRedisHa(true));
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final LabFixture lab = LabFixture.of(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)).withRedisHa(true));
 
     @Test
     @Order(1)

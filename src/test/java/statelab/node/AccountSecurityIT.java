@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabsPerTest;
 import statelab.TestLab;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
@@ -18,18 +19,13 @@ import statelab.session.LoginThrottle;
 /** Sign-in abuse, cross-site requests and "log out everywhere", on real clusters. */
 class AccountSecurityIT {
     private static final String WRONG = "{\"user\":\"alice\",\"password\":\"guess\"}";
+    @RegisterExtension
+    final LabsPerTest labs = new LabsPerTest();
     private TestLab testLab;
-
-    @AfterEach
-    void stop_lab() {
-        if (testLab != null) {
-            testLab.close();
-        }
-    }
 
     @Test
     void with_counters_in_redis_three_nodes_allow_only_the_limit_of_guesses() throws Exception {
-        testLab = TestLab.start();
+        testLab = labs.start();
         LabClient attacker = testLab.client(Strategy.IN_MEMORY);
 
         int allowed = guessesBeforeLockout(attacker);
@@ -42,7 +38,7 @@ class AccountSecurityIT {
 
     @Test
     void with_counters_in_each_node_an_attacker_gets_the_limit_once_per_node() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withSharedThrottle(false));
+        testLab = labs.start(LabConfig.standard().withSharedThrottle(false));
 
         int allowed = guessesBeforeLockout(testLab.client(Strategy.IN_MEMORY));
 
@@ -51,7 +47,7 @@ class AccountSecurityIT {
 
     @Test
     void a_lockout_for_one_name_leaves_other_users_signing_in() throws Exception {
-        testLab = TestLab.start();
+        testLab = labs.start();
         guessesBeforeLockout(testLab.client(Strategy.REDIS));
 
         RequestResult bob = testLab.client(Strategy.REDIS).send("POST", "/login", TestLab.BOB_LOGIN);
@@ -61,7 +57,7 @@ class AccountSecurityIT {
 
     @Test
     void a_post_from_another_site_is_refused_and_one_from_this_site_is_not() throws Exception {
-        testLab = TestLab.start();
+        testLab = labs.start();
         String lb = testLab.lb(Strategy.REDIS).toString();
         HttpClient http = HttpClient.newHttpClient();
 
@@ -74,7 +70,7 @@ class AccountSecurityIT {
 
     @Test
     void logging_out_everywhere_ends_every_redis_session_of_the_user_only() throws Exception {
-        testLab = TestLab.start();
+        testLab = labs.start();
         LabClient phone = testLab.signedInAlice(Strategy.REDIS);
         LabClient laptop = testLab.signedInAlice(Strategy.REDIS);
         LabClient bob = testLab.client(Strategy.REDIS);
@@ -89,7 +85,7 @@ class AccountSecurityIT {
 
     @Test
     void jwt_can_log_out_everywhere_only_with_its_deny_list_on() throws Exception {
-        testLab = TestLab.start();
+        testLab = labs.start();
         LabClient phone = testLab.signedInAlice(Strategy.JWT);
         LabClient laptop = testLab.signedInAlice(Strategy.JWT);
 

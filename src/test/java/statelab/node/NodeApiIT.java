@@ -8,9 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.TestLab;
 import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
@@ -18,19 +18,10 @@ import statelab.scenario.RequestResult;
 
 /** The node API of docs/LAB-SEMANTICS.md, straight to a node and through a balancer. */
 class NodeApiIT {
-    private static TestLab testLab;
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.standard();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void start_lab() throws Exception {
-        testLab = TestLab.start();
-    }
-
-    @AfterAll
-    static void stop_lab() {
-        testLab.close();
-    }
 
     @Test
     void login_sets_a_hardened_cookie_and_names_the_node() {

@@ -16,10 +16,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
 
@@ -34,19 +34,14 @@ class StateLabEndpointsIT {
     private static final byte[] PNG_START = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] JPEG_START = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0};
     private static final int MIB = 1024 * 1024;
-    private static TestLab testLab;
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.standard();
     private static String cookie;
 
     @BeforeAll
     static void start_lab_and_sign_in() throws Exception {
-        testLab = TestLab.start();
         LabClient alice = testLab.signedInAlice(Strategy.REDIS);
         cookie = alice.jar().header();
-    }
-
-    @AfterAll
-    static void stop_lab() {
-        testLab.close();
     }
 
     @Test

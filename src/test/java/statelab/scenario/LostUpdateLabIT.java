@@ -3,27 +3,17 @@ package statelab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 
 /**
  * The lost-update lab: with 200 pairs, the naive read-modify-write loses changes and the atomic
  * change loses none. The naive count is measured, so only its sign is the contract's.
  */
 class LostUpdateLabIT {
-    private static TestLab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = TestLab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final LabFixture lab = LabFixture.standard();
 
     @Test
     void the_naive_path_loses_changes_and_the_atomic_one_none_in_200_pairs() throws Exception {

@@ -3,28 +3,23 @@ package statelab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 
 /**
  * The rolling-restart lab: S1, S2, S3 drained and restarted one after another under 11 browsing users.
  * Sessions kept on the nodes fail and sign users out; sessions in Redis or in tokens lose nothing.
  */
 class RollingRestartLabIT {
-    private static TestLab lab;
+    @RegisterExtension
+    static final LabFixture lab = LabFixture.standard();
     private static JsonNode run;
 
     @BeforeAll
     static void run_the_lab() throws Exception {
-        lab = TestLab.start();
         run = StateLabRun.json(lab, "rolling-restart");
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
     }
 
     @Test

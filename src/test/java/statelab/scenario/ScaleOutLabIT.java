@@ -3,25 +3,20 @@ package statelab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 
 /** The scale-out lab: S4 joins under 30 browsing users; it serves at once where sessions are shared, and sticky users stay put. */
 class ScaleOutLabIT {
-    private static TestLab lab;
+    @RegisterExtension
+    static final LabFixture lab = LabFixture.standard();
     private static JsonNode run;
 
     @BeforeAll
     static void run_the_lab() throws Exception {
-        lab = TestLab.start();
         run = StateLabRun.json(lab, "scale-out");
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
     }
 
     @Test

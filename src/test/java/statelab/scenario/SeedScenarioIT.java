@@ -4,29 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.SeedTable;
+import statelab.LabFixture;
 
 /** The lesson's scenario on real servers gives exactly the table of docs/LAB-SEMANTICS.md. */
 class SeedScenarioIT {
-    private static TestLab testLab;
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.standard();
     private static ScenarioReport report;
 
     @BeforeAll
     static void run_the_seed_scenario() throws Exception {
-        testLab = TestLab.start();
         Scenario seed = Scenarios.seed();
         try (ScenarioRunner runner = new ScenarioRunner(testLab.lab(), seed.users())) {
             report = runner.run(seed, step -> { });
         }
-    }
-
-    @AfterAll
-    static void stop_lab() {
-        testLab.close();
     }
 
     @Test
@@ -40,34 +35,23 @@ class SeedScenarioIT {
 
     @Test
     void in_memory_succeeds_only_on_the_node_that_holds_the_session() {
-        assertThat(row("in-memory")).containsExactly("S1 success", "S2 failure not-recognised", "S3 failure not-recognised",
-                "S1 success", "S2 failure not-recognised", "S3 failure not-recognised", "S2 failure not-recognised",
-                "S3 failure not-recognised");
+        assertThat(row("in-memory")).isEqualTo(SeedTable.IN_MEMORY);
     }
 
     @Test
     void sticky_works_until_the_pinned_node_dies_then_stays_on_one_new_node() {
-        List<String> row = row("sticky");
-
-        assertThat(row.subList(0, 4)).containsOnly("S1 success");
-        assertThat(row.get(4)).isIn("S2 failure not-recognised", "S3 failure not-recognised");
-        assertThat(row.subList(4, 8)).containsOnly(row.get(4));
+        SeedTable.assertSticky(row("sticky"));
     }
 
     @Test
     void redis_and_jwt_succeed_everywhere_in_round_robin_order() {
-        List<String> expected = List.of("S1 success", "S2 success", "S3 success", "S1 success",
-                "S2 success", "S3 success", "S2 success", "S3 success");
-
-        assertThat(row("redis")).isEqualTo(expected);
-        assertThat(row("jwt")).isEqualTo(expected);
+        assertThat(row("redis")).isEqualTo(SeedTable.EVERYWHERE);
+        assertThat(row("jwt")).isEqualTo(SeedTable.EVERYWHERE);
     }
 
     @Test
     void the_totals_are_those_of_the_lesson_and_nothing_failed_as_node_down() {
-        Map<String, int[]> expected = Map.of("in-memory", new int[] {2, 6}, "sticky", new int[] {4, 4},
-                "redis", new int[] {8, 0}, "jwt", new int[] {8, 0});
-        expected.forEach((strategy, totals) -> {
+        SeedTable.TOTALS.forEach((strategy, totals) -> {
             ScenarioReport.Totals t = report.totals(strategy);
             assertThat(new int[] {t.success(), t.failure()}).as(strategy).containsExactly(totals);
             assertThat(t.byKind()).as(strategy).doesNotContainKey(statelab.session.FailureKind.NODE_DOWN.key());

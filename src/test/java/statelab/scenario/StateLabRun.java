@@ -2,6 +2,7 @@ package statelab.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import statelab.LabFixture;
 import statelab.TestLab;
 
 /** Runs a built-in state lab on a test lab and answers its JSON document, as {@code run NAME --json} prints it. */
@@ -9,6 +10,10 @@ final class StateLabRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StateLabRun() {
+    }
+
+    static JsonNode json(LabFixture lab, String name) throws Exception {
+        return json(lab.testLab(), name);
     }
 
     static JsonNode json(TestLab lab, String name) throws Exception {

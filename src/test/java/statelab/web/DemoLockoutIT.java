@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
 import statelab.session.LoginThrottle;
@@ -19,12 +19,12 @@ import statelab.session.LoginThrottle;
  * how long.
  */
 class DemoLockoutIT {
-    private static TestLab testLab;
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.standard();
     private static ApiClient api;
 
     @BeforeAll
     static void start_a_lab_and_lock_out_the_demo_users() throws Exception {
-        testLab = TestLab.start();
         WebServer web = testLab.own(WebServer.start(testLab.lab(), 0));
         api = testLab.own(new ApiClient(web.uri()));
         LabClient guesser = testLab.client(Strategy.REDIS);
@@ -33,11 +33,6 @@ class DemoLockoutIT {
                 guesser.send("POST", "/login", "{\"user\":\"" + user + "\",\"password\":\"guess\"}");
             }
         }
-    }
-
-    @AfterAll
-    static void stop_everything() {
-        testLab.close();
     }
 
     @Test

@@ -10,15 +10,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import statelab.TestLab;
 
 /**
  * The lesson as a learner meets it, in a real headless Chromium on a real lab: predictions scored
@@ -28,32 +26,14 @@ import statelab.TestLab;
 class LessonPageIT {
     private static final List<String> ALL = List.of("in-memory", "sticky", "redis", "jwt");
 
-    private static TestLab testLab;
-    private static WebServer web;
-    private static ApiClient api;
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserFixture fixture = new BrowserFixture();
     private LessonPage page;
-
-    @BeforeAll
-    static void start_a_lab_its_page_and_a_browser() throws Exception {
-        browser = Browser.start();
-        testLab = TestLab.start();
-        testLab.own(browser);
-        web = testLab.own(WebServer.start(testLab.lab(), 0));
-        api = testLab.own(new ApiClient(web.uri()));
-    }
-
-    @AfterAll
-    static void stop_everything() {
-        if (testLab != null) {
-            testLab.close();
-        }
-    }
 
     @BeforeEach
     void open_the_page_on_a_reset_lab() {
-        assertThat(api.post("api/lab/reset").status()).isEqualTo(200);
-        page = new LessonPage(browser, web.uri().toString());
+        fixture.resetLab();
+        page = new LessonPage(fixture.browser(), fixture.web().uri().toString());
         page.open();
     }
 
@@ -65,7 +45,7 @@ class LessonPageIT {
 
         page.predict(Map.of("in-memory", "failure", "sticky", "failure", "redis", "success", "jwt", "failure"));
 
-        JsonNode state = api.get("api/state").json();
+        JsonNode state = fixture.api().get("api/state").json();
         Map<String, Boolean> revealed = page.revealed();
         Map<String, String> guesses = Map.of("in-memory", "failure", "sticky", "failure", "redis", "success", "jwt", "failure");
         for (String strategy : ALL) {
@@ -81,12 +61,12 @@ class LessonPageIT {
 
     @Test
     void the_page_s_pure_modules_pass_their_unit_tests_in_the_browser() {
-        page.driver().get(web.uri().resolve("js-tests/index.html").toString());
+        page.driver().get(fixture.web().uri().resolve("js-tests/index.html").toString());
         waitUp().until(() -> page.driver().executeScript("return window.jsTestResults !== undefined").equals(Boolean.TRUE));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> results = (List<Map<String, Object>>) page.driver().executeScript("return window.jsTestResults");
 
-        assertThat(results).as("unit tests of state-merge, words, verdict and score").hasSizeGreaterThanOrEqualTo(12);
+        assertThat(results).as("unit tests of state-merge, words, verdict and score").hasSizeGreaterThanOrEqualTo(13);
         assertThat(results).allSatisfy(r -> assertThat(r.get("ok")).as("%s: %s", r.get("name"), r.get("message")).isEqualTo(Boolean.TRUE));
     }
 
@@ -110,12 +90,12 @@ class LessonPageIT {
         page.expectPrediction(List.of("redis"));
         page.predict(Map.of("redis", "failure"));
         assertThat(page.revealed()).containsEntry("redis", true);
-        assertThat(cluster(api.get("api/state").json(), "redis").at("/last/kind").asText()).isEqualTo("store-down");
+        assertThat(cluster(fixture.api().get("api/state").json(), "redis").at("/last/kind").asText()).isEqualTo("store-down");
         page.click("#redis-start");
         page.expectPrediction(List.of("redis"));
         page.predict(Map.of("redis", "failure"));
 
-        JsonNode lost = api.get("api/state").json();
+        JsonNode lost = fixture.api().get("api/state").json();
         assertThat(cluster(lost, "redis").at("/last/kind").asText()).as("the session after a restart without persistence").isEqualTo("not-recognised");
         assertThat(page.revealed()).containsEntry("redis", true);
         assertThat(page.textContent("#predict .predict-why")).contains("came back empty");
@@ -124,7 +104,7 @@ class LessonPageIT {
         waitUp().until(() -> page.sent() == 0 && page.idle());
         page.click("#redis-persistence");
         waitUp().until(() -> "true".equals(page.attr("#redis-persistence", "aria-pressed")) && page.idle());
-        assertThat(api.get("api/state").json().at("/redis/persistence").asBoolean()).isTrue();
+        assertThat(fixture.api().get("api/state").json().at("/redis/persistence").asBoolean()).isTrue();
         page.sendNext();
         page.sendNext();
         page.click("#redis-stop");
@@ -133,7 +113,7 @@ class LessonPageIT {
         page.expectPrediction(List.of("redis"));
         page.predict(Map.of("redis", "success"));
 
-        JsonNode kept = api.get("api/state").json();
+        JsonNode kept = fixture.api().get("api/state").json();
         assertThat(cluster(kept, "redis").at("/last/outcome").asText()).as("the session after a restart with persistence").isEqualTo("success");
         assertThat(kept.at("/redis/sessionKeys").asInt()).isEqualTo(1);
         assertThat(page.revealed()).containsEntry("redis", true);
@@ -151,7 +131,7 @@ class LessonPageIT {
         page.expectPrediction(List.of("jwt"));
         page.predict(Map.of("jwt", "failure"));
 
-        assertThat(cluster(api.get("api/state").json(), "jwt").at("/last/kind").asText()).isEqualTo("store-down");
+        assertThat(cluster(fixture.api().get("api/state").json(), "jwt").at("/last/kind").asText()).isEqualTo("store-down");
         assertThat(page.text("[data-strategy='jwt'] .store.deny-list")).contains("fails closed");
         assertThat(page.textContent("#predict .predict-why")).contains("fail closed");
         page.click("#redis-start");
@@ -179,7 +159,7 @@ class LessonPageIT {
         page.click("#reset-lab");
         waitUp().until(() -> page.sent() == 0 && page.idle() && page.enabled("#kill-s1"));
 
-        JsonNode state = api.get("api/state").json();
+        JsonNode state = fixture.api().get("api/state").json();
         assertThat(page.enabled("#restart-s1")).isFalse();
         assertThat(page.enabled("#redis-stop")).isTrue();
         assertThat(state.get("jwtRevocation").asBoolean()).as("the deny-list as the lab started").isFalse();
@@ -225,7 +205,7 @@ class LessonPageIT {
         page.click("#revocation-run");
         waitUp().until(() -> page.text("#revocation-redis").contains("rejected"));
 
-        assertThat(api.get("api/state").json().at("/redis/sessionKeys").asInt()).isZero();
+        assertThat(fixture.api().get("api/state").json().at("/redis/sessionKeys").asInt()).isZero();
         waitUp().until(() -> page.textContent("#live-redis-keys").equals("0 session keys"));
         assertThat(page.textContent("#compare-meta")).contains("median of 200").contains("warm").contains("5 runs");
         assertThat(page.textContent("#compare-redis-runs")).contains("ranged");
@@ -265,7 +245,7 @@ class LessonPageIT {
     @Test
     void at_390_px_send_stays_in_reach_of_the_columns_and_nothing_shows_through_the_nav() {
         page.stage("playground");
-        browser.emulateWidth(390);
+        fixture.browser().emulateWidth(390);
         try {
             for (String strategy : ALL) {
                 page.driver().executeScript("document.querySelector(\"[data-strategy='" + strategy + "'] .verdict\").scrollIntoView({block: 'end'})");
@@ -285,7 +265,7 @@ class LessonPageIT {
                 assertThat(at.get("barBackground")).as("an opaque control bar").isEqualTo("rgb(255, 255, 255)");
             }
         } finally {
-            browser.fullWidth();
+            fixture.browser().fullWidth();
         }
     }
 
@@ -404,7 +384,7 @@ class LessonPageIT {
         page.click("#lab-jwt-revocation");
         waitUp().until(() -> "true".equals(page.attr("#lab-jwt-revocation", "aria-pressed")) && page.idle());
         page.sendNext();
-        assertThat(cluster(api.get("api/state").json(), "jwt").at("/last/kind").asText()).isEqualTo("store-down");
+        assertThat(cluster(fixture.api().get("api/state").json(), "jwt").at("/last/kind").asText()).isEqualTo("store-down");
         page.screenshots("lesson-05-jwt-fails-closed");
         page.click("#redis-start");
         waitUp().until(page::idle);

@@ -15,49 +15,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import statelab.TestLab;
 
 /** The lesson page in a real headless Chromium, driving a real lab. */
 class ModulePageIT {
     private static final List<String> STRATEGIES = statelab.lab.ClusterKinds.all().stream().map(statelab.lab.ClusterKind::key).toList();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static TestLab testLab;
-    private static WebServer web;
-    private static ApiClient api;
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserFixture fixture = new BrowserFixture();
     private ChromeDriver driver;
-
-    @BeforeAll
-    static void start_a_lab_its_page_and_a_browser() throws Exception {
-        browser = Browser.start();
-        testLab = TestLab.start();
-        testLab.own(browser);
-        web = testLab.own(WebServer.start(testLab.lab(), 0));
-        api = testLab.own(new ApiClient(web.uri()));
-    }
-
-    @AfterAll
-    static void stop_everything() {
-        if (testLab != null) {
-            testLab.close();
-        }
-    }
 
     @BeforeEach
     void open_the_page_on_a_reset_lab() {
-        assertThat(api.post("api/lab/reset").status()).isEqualTo(200);
-        driver = browser.driver();
-        driver.get(web.uri().toString());
+        fixture.resetLab();
+        driver = fixture.browser().driver();
+        driver.get(fixture.web().uri().toString());
         waitUp().until(() -> text("#stream-status").equals("live"));
     }
 
@@ -92,8 +72,8 @@ class ModulePageIT {
         assertThat(text("#quiz-score")).isEqualTo("5 / 5");
         assertThat(driver.findElement(By.cssSelector("#quiz-done")).isDisplayed()).isTrue();
 
-        browser.screenshot(1280, SCREENSHOTS.resolve("module-1280.png"));
-        browser.screenshot(390, SCREENSHOTS.resolve("module-390.png"));
+        fixture.browser().screenshot(1280, SCREENSHOTS.resolve("module-1280.png"));
+        fixture.browser().screenshot(390, SCREENSHOTS.resolve("module-390.png"));
         assertThat(SCREENSHOTS.resolve("module-1280.png")).isNotEmptyFile();
         assertThat(Files.size(SCREENSHOTS.resolve("module-390.png"))).isPositive();
     }
@@ -113,7 +93,7 @@ class ModulePageIT {
     }
 
     private void s1_is_really_down_while_every_balancer_still_answers() {
-        for (JsonNode cluster : api.get("api/clusters").json()) {
+        for (JsonNode cluster : fixture.api().get("api/clusters").json()) {
             URI s1 = URI.create(cluster.get("nodes").get(0).get("url").asText());
             assertThatThrownBy(() -> {
                 try (Socket socket = new Socket()) {

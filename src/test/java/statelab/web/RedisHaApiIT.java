@@ -6,28 +6,23 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
 
 /** "Kill the Redis primary" through the page's API, on a lab with a replicated Redis (--redis-ha). */
 class RedisHaApiIT {
-    private static TestLab testLab;
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.of(LabConfig.standard().withStrategies(List.of(Strategy.REDIS, Strategy.JWT)).withRedisHa(true));
     private static ApiClient api;
 
     @BeforeAll
     static void start_a_lab_with_a_replicated_redis_and_its_page() throws Exception {
-        testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS, Strategy.JWT)).withRedisHa(true));
         WebServer web = testLab.own(WebServer.start(testLab.lab(), 0));
         api = testLab.own(new ApiClient(web.uri()));
-    }
-
-    @AfterAll
-    static void stop_everything() {
-        testLab.close();
     }
 
     @Test

@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import statelab.TestLab;
 
 /**
  * The state labs on the page, in a real headless Chromium on a real lab: every "See it happen" button
@@ -22,31 +20,13 @@ import statelab.TestLab;
  * what the page draws in place is what {@code GET /api/labs/NAME} answers.
  */
 class StateLabsPageIT {
-    private static TestLab testLab;
-    private static WebServer web;
-    private static ApiClient api;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start_a_lab_its_page_and_a_browser() throws Exception {
-        browser = Browser.start();
-        testLab = TestLab.start();
-        testLab.own(browser);
-        web = testLab.own(WebServer.start(testLab.lab(), 0));
-        api = testLab.own(new ApiClient(web.uri()));
-    }
-
-    @AfterAll
-    static void stop_everything() {
-        if (testLab != null) {
-            testLab.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserFixture fixture = new BrowserFixture();
 
     @Test
     void every_see_it_happen_button_and_each_part_4_action_shows_what_the_api_answers() {
-        ChromeDriver driver = browser.driver();
-        driver.get(web.uri().toString());
+        ChromeDriver driver = fixture.browser().driver();
+        driver.get(fixture.web().uri().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElement(By.id("stream-status")).getText().equals("live"));
         driver.findElement(By.cssSelector(".stage-tab[data-stage='playground']")).click();
         List<WebElement> buttons = driver.findElements(By.cssSelector("button[data-state-lab]"));
@@ -57,31 +37,31 @@ class StateLabsPageIT {
             String name = button.getDomAttribute("data-state-lab");
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
             await().atMost(Duration.ofSeconds(30)).until(button::isEnabled);
-            String before = api.get("api/labs/" + name).json().path("startedAt").asText("");
+            String before = fixture.api().get("api/labs/" + name).json().path("startedAt").asText("");
             button.click();
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                JsonNode doc = api.get("api/labs/" + name).json();
+                JsonNode doc = fixture.api().get("api/labs/" + name).json();
                 return !doc.path("startedAt").asText("").equals(before) && doc.path("status").asText().equals("done");
             });
             WebElement shown = resultNextTo(driver, button, name);
             await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(shown.getDomAttribute("data-status")));
 
-            JsonNode answer = api.get("api/labs/" + name).json();
+            JsonNode answer = fixture.api().get("api/labs/" + name).json();
             assertThat(answer.get("figures").isEmpty()).as(name).isFalse();
             assertPageShows(shown, answer, name);
         }
-        assertThat(api.get("api/labs/cache").json().get("figures").get("staleReads").get("local").asInt()).isEqualTo(2);
-        assertThat(api.get("api/labs/uploads").json().get("figures").get("found").get("local").asInt()).isEqualTo(1);
-        assertThat(testLab.lab().clusters()).allSatisfy(c -> assertThat(c.nodes()).hasSize(4));
+        assertThat(fixture.api().get("api/labs/cache").json().get("figures").get("staleReads").get("local").asInt()).isEqualTo(2);
+        assertThat(fixture.api().get("api/labs/uploads").json().get("figures").get("found").get("local").asInt()).isEqualTo(1);
+        assertThat(fixture.testLab().lab().clusters()).allSatisfy(c -> assertThat(c.nodes()).hasSize(4));
     }
 
     @Test
     void an_unknown_lab_is_a_404_problem_and_a_get_is_not_a_run() {
-        assertThat(api.post("api/labs/teleport/run").status()).isEqualTo(404);
-        assertThat(api.post("api/labs/teleport/run").json().get("kind").asText()).isEqualTo("not-found");
-        assertThat(api.get("api/labs").json().fieldNames()).toIterable()
+        assertThat(fixture.api().post("api/labs/teleport/run").status()).isEqualTo(404);
+        assertThat(fixture.api().post("api/labs/teleport/run").json().get("kind").asText()).isEqualTo("not-found");
+        assertThat(fixture.api().get("api/labs").json().fieldNames()).toIterable()
                 .containsExactly("cache", "uploads", "rate-limit", "lost-update", "rolling-restart", "scale-out");
-        assertThat(api.get("api/labs/cache/run").status()).isEqualTo(405);
+        assertThat(fixture.api().get("api/labs/cache/run").status()).isEqualTo(405);
     }
 
     /** The result box of this button: in its own cell for part 2, in part 4's panel for the lab's actions. */

@@ -10,30 +10,25 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import statelab.TestLab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import statelab.LabFixture;
 
 /** The page's API (docs/API.md) on a real lab, through real HTTP. */
 class WebApiIT {
     private static final List<String> STRATEGIES = statelab.lab.ClusterKinds.all().stream().map(statelab.lab.ClusterKind::key).toList();
 
-    private static TestLab testLab;
+    @RegisterExtension
+    static final LabFixture testLab = LabFixture.standard();
     private static WebServer web;
     private static ApiClient api;
 
     @BeforeAll
     static void start_a_lab_and_its_page() throws Exception {
-        testLab = TestLab.start();
         web = testLab.own(WebServer.start(testLab.lab(), 0));
         api = testLab.own(new ApiClient(web.uri()));
-    }
-
-    @AfterAll
-    static void stop_everything() {
-        testLab.close();
     }
 
     @BeforeEach

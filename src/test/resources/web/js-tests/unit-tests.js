@@ -1,5 +1,5 @@
 // @ts-check
-// Unit tests of the page's pure modules, run in the real browser by JsUnitIT (served only from the
+// Unit tests of the page's pure modules, run in the real browser by LessonPageIT (served only from the
 // test class path). Each test is a function; a failed assertion throws. Results go on the page and in
 // `window.jsTestResults` for the Java side to read.
 import { createStateGate, isNewerDated } from '../js/state-merge.js';
@@ -107,6 +107,12 @@ test('the why line names what really happened', () => {
   contains(whyLine('redis', { node: 'S3', outcome: 'success' }, { moment: 'after-redis-start' }), 'append-only file');
   contains(whyLine('jwt', { node: 'S1', outcome: 'failure', kind: 'store-down' }, { moment: 'after-redis-stop', denyList: true }), 'fail closed');
   equal(tally([{ strategy: 'jwt', guess: 'success', actual: 'success', right: true, why: '' }]), 'Right.');
+});
+
+test('a kind the page has no sentence for is named in plain words, as itself', () => {
+  const why = whyLine('redis', { node: 'S1', outcome: 'failure', kind: 'bad-request' }, { moment: 'walk' });
+  equal(why, 'It failed: ' + kindWords('bad-request') + '.');
+  if (/credential/.test(why)) throw new Error(`"${why}" blames the credential`);
 });
 
 // ---- score
