@@ -114,13 +114,7 @@ public final class BenchChart {
             }
         }
         double ceiling = SvgCanvas.niceCeiling(max);
-        svg.text(LEFT, top - 6, title, 13, "start");
-        svg.rect(LEFT, top, plotWidth, PANEL);
-        for (int t = 0; t <= 4; t++) {
-            double y = top + PANEL - PANEL * t / 4.0;
-            svg.line(LEFT, y, LEFT + plotWidth, y, "#e0e0e0", 1, null);
-            svg.text(LEFT - 6, y + 4, SvgCanvas.label(ceiling * t / 4), 11, "end");
-        }
+        svg.panel(top, plotWidth, PANEL, title, ceiling);
         for (int t = 0; t <= 10; t++) {
             double x = LEFT + plotWidth * t / 10.0;
             svg.text(x, top + PANEL + 16, String.format(Locale.ROOT, "%.1f s", seconds * t / 10), 11, "middle");

@@ -96,13 +96,7 @@ public final class CurveChart {
 
     private static void axes(SvgCanvas svg, int top, String title, double ceiling, List<Integer> users, String unit) {
         int plotWidth = WIDTH - LEFT - RIGHT;
-        svg.text(LEFT, top - 6, title, 13, "start");
-        svg.rect(LEFT, top, plotWidth, PANEL);
-        for (int t = 0; t <= 4; t++) {
-            double y = top + PANEL - PANEL * t / 4.0;
-            svg.line(LEFT, y, LEFT + plotWidth, y, "#e0e0e0", 1, null);
-            svg.text(LEFT - 6, y + 4, SvgCanvas.label(ceiling * t / 4), 11, "end");
-        }
+        svg.panel(top, plotWidth, PANEL, title, ceiling);
         for (int u : users) {
             svg.text(x(users, u), top + PANEL + 16, u + " " + unit, 11, "middle");
         }

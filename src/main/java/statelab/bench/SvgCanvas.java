@@ -26,6 +26,17 @@ final class SvgCanvas {
                 x, y, size, anchor, escape(text)));
     }
 
+    /** A plot's frame: its title above, its border, and four grid lines labelled from 0 up to {@code ceiling}. */
+    void panel(double top, double width, double height, String title, double ceiling) {
+        text(LEFT, top - 6, title, 13, "start");
+        rect(LEFT, top, width, height);
+        for (int t = 0; t <= 4; t++) {
+            double y = top + height - height * t / 4.0;
+            line(LEFT, y, LEFT + width, y, "#e0e0e0", 1, null);
+            text(LEFT - 6, y + 4, label(ceiling * t / 4), 11, "end");
+        }
+    }
+
     void rect(double x, double y, double width, double height) {
         out.append(String.format(Locale.ROOT,
                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#888\"/>%n", x, y, width, height));
