@@ -1,5 +1,6 @@
 package statelab.session.redis;
 
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
@@ -14,7 +15,9 @@ import statelab.session.SessionStoreUnavailableException;
  * script (read, compare, count, set the TTL), so Redis runs it whole: twenty guesses at the same
  * moment reserve at most {@link #LIMIT} attempts between them. When Redis cannot be reached, this node
  * falls back to counting in its own memory rather than refusing every sign-in (or letting every guess
- * through).
+ * through). A Redis that is reachable but slow to answer (a command timeout) is not down: the script
+ * may even have counted the attempt, and falling back then would hand every node a limit of its own
+ * whenever an attacker can make Redis slow; that attempt is refused with a short wait instead.
  */
 public final class RedisLoginThrottle implements LoginThrottle {
     /** Answers 0 when the attempt is counted, else the milliseconds until the user name may try again. */
@@ -37,6 +40,8 @@ public final class RedisLoginThrottle implements LoginThrottle {
             if n <= 1 then redis.call('DEL', KEYS[1]) else redis.call('DECR', KEYS[1]) end
             return n
             """;
+    /** The wait a refused attempt is told when Redis was too slow to count it. */
+    static final Duration SLOW_STORE_WAIT = Duration.ofSeconds(1);
     private static final String RESERVE_SHA = Scripts.sha1(RESERVE_SCRIPT);
     private static final String RELEASE_SHA = Scripts.sha1(RELEASE_SCRIPT);
 
@@ -54,8 +59,12 @@ public final class RedisLoginThrottle implements LoginThrottle {
             long waitMillis = run(RESERVE_SCRIPT, RESERVE_SHA, user, Long.toString(WINDOW.toMillis()), Integer.toString(LIMIT));
             return waitMillis == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(Math.max(waitMillis, 1000)));
         } catch (SessionStoreUnavailableException e) {
-            return fallback.reserve(user);
+            return timedOut(e) ? Optional.of(SLOW_STORE_WAIT) : fallback.reserve(user);
         }
+    }
+
+    private static boolean timedOut(SessionStoreUnavailableException e) {
+        return e.getCause() instanceof RedisCommandTimeoutException;
     }
 
     @Override
