@@ -93,6 +93,18 @@ final class LessonPage {
         waitUp().until(() -> sent() > before && "revealed".equals(attr("#predict", "data-state")) && idle());
     }
 
+    /** Presses "send next", expects a prediction about this one column, and answers it with {@code guess}. */
+    void predictOne(String strategy, String guess) {
+        expectPrediction(List.of(strategy));
+        predict(Map.of(strategy, guess));
+    }
+
+    /** Presses "next" and waits until the lab shows this stage, fresh (nothing sent yet) and idle. */
+    void nextStage(String stage) {
+        click("#stage-next");
+        waitUp().until(() -> stage.equals(attr("#lab", "data-stage")) && sent() == 0 && idle());
+    }
+
     /** Each revealed column: strategy to whether the guess was right. */
     Map<String, Boolean> revealed() {
         Map<String, Boolean> out = new java.util.LinkedHashMap<>();

@@ -87,13 +87,11 @@ class LessonPageIT {
         page.sendNext();
         page.sendNext();
         page.click("#redis-stop");
-        page.expectPrediction(List.of("redis"));
-        page.predict(Map.of("redis", "failure"));
+        page.predictOne("redis", "failure");
         assertThat(page.revealed()).containsEntry("redis", true);
         assertThat(cluster(fixture.api().get("api/state").json(), "redis").at("/last/kind").asText()).isEqualTo("store-down");
         page.click("#redis-start");
-        page.expectPrediction(List.of("redis"));
-        page.predict(Map.of("redis", "failure"));
+        page.predictOne("redis", "failure");
 
         JsonNode lost = fixture.api().get("api/state").json();
         assertThat(cluster(lost, "redis").at("/last/kind").asText()).as("the session after a restart without persistence").isEqualTo("not-recognised");
@@ -110,8 +108,7 @@ class LessonPageIT {
         page.click("#redis-stop");
         page.sendNext();
         page.click("#redis-start");
-        page.expectPrediction(List.of("redis"));
-        page.predict(Map.of("redis", "success"));
+        page.predictOne("redis", "success");
 
         JsonNode kept = fixture.api().get("api/state").json();
         assertThat(cluster(kept, "redis").at("/last/outcome").asText()).as("the session after a restart with persistence").isEqualTo("success");
@@ -128,8 +125,7 @@ class LessonPageIT {
         waitUp().until(() -> "true".equals(page.attr("#lab-jwt-revocation", "aria-pressed")) && page.idle());
         assertThat(page.text("[data-strategy='jwt'] .store.deny-list")).contains("Redis").contains("asked on every request");
         page.click("#redis-stop");
-        page.expectPrediction(List.of("jwt"));
-        page.predict(Map.of("jwt", "failure"));
+        page.predictOne("jwt", "failure");
 
         assertThat(cluster(fixture.api().get("api/state").json(), "jwt").at("/last/kind").asText()).isEqualTo("store-down");
         assertThat(page.text("[data-strategy='jwt'] .store.deny-list")).contains("fails closed");
@@ -319,45 +315,36 @@ class LessonPageIT {
         assertThat(page.visible("[data-strategy='sticky']")).isFalse();
         page.screenshots("lesson-01-one-server");
 
-        page.click("#stage-next");
-        waitUp().until(() -> "two-servers".equals(page.attr("#lab", "data-stage")) && page.sent() == 0 && page.idle());
+        page.nextStage("two-servers");
         page.sendNext();
-        page.expectPrediction(List.of("in-memory"));
-        page.predict(Map.of("in-memory", "failure"));
+        page.predictOne("in-memory", "failure");
         assertThat(page.revealed()).containsEntry("in-memory", true);
         page.screenshots("lesson-02-two-servers");
         page.sendNext();
         page.sendNext();
 
-        page.click("#stage-next");
-        waitUp().until(() -> "sticky".equals(page.attr("#lab", "data-stage")) && page.sent() == 0 && page.idle());
+        page.nextStage("sticky");
         page.sendNext();
-        page.expectPrediction(List.of("sticky"));
-        page.predict(Map.of("sticky", "success"));
+        page.predictOne("sticky", "success");
         page.sendNext();
         page.sendNext();
         page.click("#kill-s1");
-        page.expectPrediction(List.of("sticky"));
-        page.predict(Map.of("sticky", "failure"));
+        page.predictOne("sticky", "failure");
         assertThat(page.revealed()).containsEntry("sticky", true);
         page.screenshots("lesson-03-sticky");
         page.click("#restart-s1");
         waitUp().until(page::idle);
 
-        page.click("#stage-next");
-        waitUp().until(() -> "redis".equals(page.attr("#lab", "data-stage")) && page.sent() == 0 && page.idle());
+        page.nextStage("redis");
         page.sendNext();
         page.sendNext();
         page.click("#kill-s1");
-        page.expectPrediction(List.of("redis"));
-        page.predict(Map.of("redis", "success"));
+        page.predictOne("redis", "success");
         page.click("#redis-stop");
-        page.expectPrediction(List.of("redis"));
-        page.predict(Map.of("redis", "failure"));
+        page.predictOne("redis", "failure");
         page.screenshots("lesson-04-redis-stopped");
         page.click("#redis-start");
-        page.expectPrediction(List.of("redis"));
-        page.predict(Map.of("redis", "failure"));
+        page.predictOne("redis", "failure");
         page.click("#stage-begin");
         waitUp().until(() -> page.sent() == 0 && page.idle());
         page.click("#redis-persistence");
@@ -366,21 +353,17 @@ class LessonPageIT {
         page.click("#redis-stop");
         page.sendNext();
         page.click("#redis-start");
-        page.expectPrediction(List.of("redis"));
-        page.predict(Map.of("redis", "success"));
+        page.predictOne("redis", "success");
         assertThat(page.revealed()).containsEntry("redis", true);
         page.screenshots("lesson-04-redis-persistent");
 
-        page.click("#stage-next");
-        waitUp().until(() -> "jwt".equals(page.attr("#lab", "data-stage")) && page.sent() == 0 && page.idle());
+        page.nextStage("jwt");
         page.sendNext();
         page.sendNext();
         page.click("#kill-s1");
-        page.expectPrediction(List.of("jwt"));
-        page.predict(Map.of("jwt", "success"));
+        page.predictOne("jwt", "success");
         page.click("#redis-stop");
-        page.expectPrediction(List.of("jwt"));
-        page.predict(Map.of("jwt", "success"));
+        page.predictOne("jwt", "success");
         page.click("#lab-jwt-revocation");
         waitUp().until(() -> "true".equals(page.attr("#lab-jwt-revocation", "aria-pressed")) && page.idle());
         page.sendNext();
@@ -389,8 +372,7 @@ class LessonPageIT {
         page.click("#redis-start");
         waitUp().until(page::idle);
 
-        page.click("#stage-next");
-        waitUp().until(() -> "playground".equals(page.attr("#lab", "data-stage")) && page.sent() == 0 && page.idle());
+        page.nextStage("playground");
         page.sendNext();
         page.expectPrediction(ALL);
         page.predict(Map.of("in-memory", "failure", "sticky", "success", "redis", "success", "jwt", "success"));
