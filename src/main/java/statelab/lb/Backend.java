@@ -14,6 +14,7 @@ public final class Backend {
     private final AtomicLong forwarded = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean draining;
+    private final AtomicLong downMarks = new AtomicLong();
 
     Backend(URI uri, String affinityToken) {
         this.uri = uri;
@@ -35,9 +36,21 @@ public final class Backend {
 
     /** Sets the health; answers whether it changed. */
     boolean markHealthy(boolean value) {
+        if (!value) {
+            downMarks.incrementAndGet();
+        }
         boolean changed = healthy != value;
         healthy = value;
         return changed;
+    }
+
+    /**
+     * How many times this backend has been marked down. A health check remembers it when it is sent: a
+     * good answer to a check sent before the latest mark-down says nothing about the server now (it
+     * may have answered and then died), so it must not bring the backend back.
+     */
+    long downMarks() {
+        return downMarks.get();
     }
 
     void countForwarded() {

@@ -17,7 +17,7 @@ import org.eclipse.jetty.client.Result;
  * so a hanging backend never delays the others. A refused connection is proof the server is gone and
  * marks it down at once; a slow or odd answer marks it down only after {@link #FALL} in a row (as
  * HAProxy's {@code fall}), so a busy machine does not flap healthy nodes; one good answer brings a
- * node back.
+ * node back, unless the node was marked down after that check was sent.
  */
 final class HealthChecker implements AutoCloseable {
     /** Consecutive failed checks, other than refused connections, before a backend is marked down. */
@@ -31,6 +31,7 @@ final class HealthChecker implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<Backend, AtomicInteger> failures = new ConcurrentHashMap<>();
     private ScheduledFuture<?> task;
+    private final java.util.concurrent.atomic.AtomicLong staleAnswers = new java.util.concurrent.atomic.AtomicLong();
 
     HealthChecker(BackendPool pool, HttpClient client, Duration interval) {
         this.pool = pool;
@@ -44,22 +45,32 @@ final class HealthChecker implements AutoCloseable {
         task = timer.scheduleWithFixedDelay(this::checkAll, 0, millis, TimeUnit.MILLISECONDS);
     }
 
-    private void checkAll() {
+    void checkAll() {
         for (Backend backend : pool.all()) {
+            long downMarksWhenSent = backend.downMarks();
             client.newRequest(backend.uri().resolve("/health"))
                     .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .send(result -> record(backend, result));
+                    .send(result -> record(backend, downMarksWhenSent, result));
         }
     }
 
-    private void record(Backend backend, Result result) {
+    private void record(Backend backend, long downMarksWhenSent, Result result) {
         AtomicInteger streak = failures.computeIfAbsent(backend, b -> new AtomicInteger());
         if (result.isSucceeded() && result.getResponse().getStatus() == 200) {
+            if (backend.downMarks() != downMarksWhenSent) {
+                staleAnswers.incrementAndGet(); // marked down while this check was out: the answer may predate the crash
+                return;
+            }
             streak.set(0);
             pool.setHealth(backend, true);
         } else if (refused(result.getFailure()) || streak.incrementAndGet() >= FALL) {
             pool.setHealth(backend, false);
         }
+    }
+
+    /** Good answers ignored because the backend was marked down after their check was sent. */
+    long staleAnswers() {
+        return staleAnswers.get();
     }
 
     private static boolean refused(Throwable failure) {
