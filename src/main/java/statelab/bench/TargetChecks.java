@@ -40,9 +40,12 @@ final class TargetChecks {
         }
         for (BenchReport.Phase lb : phases) {
             if (lb.target().equals("lb") && lb.kill() == null) {
-                find(phases, lb.strategy(), "haproxy", lb.users()).filter(h -> h.kill() == null).ifPresent(haproxy -> checks.add(ratio(
-                        "LB: " + lb.strategy() + " through our balancer vs through HAProxy over the same nodes", lb, haproxy,
-                        MIN_HAPROXY_RATIO, "")));
+                // On a nodes curve each point is compared with HAProxy over the same number of nodes.
+                phases.stream().filter(h -> h.strategy().equals(lb.strategy()) && h.target().equals("haproxy")
+                                && h.users() == lb.users() && h.nodes() == lb.nodes() && h.kill() == null)
+                        .findFirst().ifPresent(haproxy -> checks.add(ratio(
+                                "LB: " + lb.strategy() + " through our balancer vs through HAProxy over the same nodes", lb, haproxy,
+                                MIN_HAPROXY_RATIO, lb.nodes() + " nodes")));
             }
         }
         checks.add(new BenchReport.TargetCheck("lab start-up (ms)", lab.startMillis(), "< " + MAX_START_MILLIS,
