@@ -157,7 +157,7 @@ class BenchCommandIT {
         // 40 users: 32 signed in, 8 share their sessions, and every one of them is recognised.
         assertThat(json.get("phases").get(1).get("users").asInt()).isEqualTo(40);
         assertThat(json.get("phases").get(1).get("signedIn").asInt()).isEqualTo(40);
-        assertThat(json.get("phases").get(1).get("failures").size()).isZero();
+        assertThat(json.get("phases").get(1).get("failures").size()).as(json.get("phases").get(1).toString()).isZero();
         assertThat(Files.readString(chart)).startsWith("<svg").contains("1 users", "40 users", "jwt direct");
     }
 
