@@ -88,7 +88,7 @@ public final class Lab implements AutoCloseable {
                 lab.launcher = new OsProcessNodeLauncher(config, redis.url(), redis.replicated() ? 1 : 0,
                         lab.keyFile.signingKeys(), lab.strategies::jwtRevocation, lab.internalUser);
             } else {
-                lab.launcher = new InProcessNodeLauncher(lab.strategies, users, cookies, pool);
+                lab.launcher = new InProcessNodeLauncher(lab.strategies, users, cookies, lab.nodeThreads(pool));
             }
             BalancerKinds.Factory balancers = BalancerKinds.byKey(config.balancer()).orElseThrow();
             for (Strategy strategy : config.strategies()) {
@@ -107,6 +107,25 @@ public final class Lab implements AutoCloseable {
             throw e;
         }
         return lab;
+    }
+
+    /** Set only with {@code -Dstatelab.node.platformThreads=true}: the nodes' own pool of platform threads. */
+    private QueuedThreadPool nodePool;
+
+    /**
+     * The pool in-process nodes serve requests on: the lab's (virtual threads) unless
+     * {@code -Dstatelab.node.platformThreads=true} asks for a pool of platform threads, on which a
+     * blocking Redis read is a plain kernel wake-up rather than a virtual thread parked and woken
+     * through the JDK's poller (measured side by side in docs/BENCHMARKS.md; off by default).
+     */
+    private org.eclipse.jetty.util.thread.ThreadPool nodeThreads(QueuedThreadPool shared) throws Exception {
+        if (!Boolean.getBoolean("statelab.node.platformThreads")) {
+            return shared;
+        }
+        nodePool = new QueuedThreadPool(256, 8);
+        nodePool.setName("nodes");
+        nodePool.start();
+        return nodePool;
     }
 
     public LabConfig config() {
@@ -389,6 +408,9 @@ public final class Lab implements AutoCloseable {
         redisResources.shutdown();
         statelab.node.NodeStores.deleteTree(disks);
         try {
+            if (nodePool != null) {
+                nodePool.stop();
+            }
             threadPool.stop();
         } catch (Exception e) {
             LOG.debug("thread pool did not stop cleanly", e);
