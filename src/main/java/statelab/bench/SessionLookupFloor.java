@@ -21,9 +21,10 @@ import statelab.session.redis.RedisKeys;
  * The redis node's session lookup against its floor, on an idle lab: the node's own
  * {@code Server-Timing: session} of sequential {@code GET /profile} straight to S1 of the redis
  * cluster, next to a bare {@code GET} of a value of the same size over one held Jedis connection to
- * the same Redis, paced the same way (one request every {@link #PACE_NANOS}), in interleaved rounds.
- * Each round prints both medians and their ratio, and the strategy's {@code resolve} called on the
- * measuring thread (the lookup without the node's request threads). Run from the jar:
+ * the same Redis, paced the same way (one request every {@link #PACE_NANOS}), the two taking turns
+ * request by request so both see the same moments of a shared machine. Each round prints both medians
+ * and their ratio, and the strategy's {@code resolve} called on the measuring thread, also in turn
+ * (the lookup without the node's request threads). Run from the jar:
  * {@code java -cp target/statelab.jar statelab.bench.SessionLookupFloor [rounds] [requests]}.
  *
  * <p>Contract: starts a lab with only the redis cluster on its own Redis, sends only to loopback, and
@@ -54,18 +55,17 @@ public final class SessionLookupFloor {
                 }
                 // A value the size of a session as the node stores it.
                 jedis.set(FLOOR_KEY, "{\"u\":\"" + "x".repeat(24) + "\",\"c\":1764547200000,\"s\":{}}");
-                session(client, WARM_UP);
-                floor(jedis, WARM_UP);
-                // The strategy alone, called on this thread: the node's lookup without the node's threads.
+                // The strategy alone, called on this thread: the node's lookup without the node's request threads.
                 RedisSessionStrategy strategy = new RedisSessionStrategy(lab.redisAccess().newLink(), lab.config().sessionPolicy());
                 String id = strategy.create(lab.internalUser().name());
-                onThisThread(strategy, id, WARM_UP);
+                measure(client, jedis, strategy, id, WARM_UP);
                 System.out.println("round  session p50 us  bare GET p50 us  ratio  resolve on this thread p50 us");
                 for (int round = 1; round <= rounds; round++) {
-                    double session = median(session(client, requests));
-                    double floor = median(floor(jedis, requests));
-                    double alone = median(onThisThread(strategy, id, requests));
-                    System.out.printf(Locale.ROOT, "%5d  %14.1f  %15.1f  %5.2f  %29.1f%n", round, session, floor, session / floor, alone);
+                    double[][] micros = measure(client, jedis, strategy, id, requests);
+                    double session = median(micros[0]);
+                    double floor = median(micros[1]);
+                    System.out.printf(Locale.ROOT, "%5d  %14.1f  %15.1f  %5.2f  %29.1f%n", round, session, floor, session / floor,
+                            median(micros[2]));
                 }
                 strategy.close();
                 jedis.del(FLOOR_KEY);
@@ -73,41 +73,34 @@ public final class SessionLookupFloor {
         }
     }
 
-    private static double[] session(LabClient client, int requests) {
-        List<Double> micros = new ArrayList<>(requests);
+    /**
+     * One request of each kind in turn, each in its own paced slot, so the three medians see the same
+     * moments of a shared machine: the node's {@code Server-Timing: session}, the bare GET, the strategy
+     * on this thread.
+     */
+    private static double[][] measure(LabClient client, Jedis jedis, RedisSessionStrategy strategy, String id, int requests) {
+        List<Double> session = new ArrayList<>(requests);
+        double[] floor = new double[requests];
+        double[] alone = new double[requests];
         for (int i = 0; i < requests; i++) {
             long next = System.nanoTime() + PACE_NANOS;
             RequestResult answer = client.send("GET", "/profile", null);
             if (answer.succeeded() && answer.wire().sessionMicros() != null) {
-                micros.add(answer.wire().sessionMicros());
+                session.add(answer.wire().sessionMicros());
             }
             pace(next);
-        }
-        return micros.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double[] floor(Jedis jedis, int requests) {
-        double[] micros = new double[requests];
-        for (int i = 0; i < requests; i++) {
-            long next = System.nanoTime() + PACE_NANOS;
+            next = System.nanoTime() + PACE_NANOS;
             long started = System.nanoTime();
             jedis.get(FLOOR_KEY);
-            micros[i] = (System.nanoTime() - started) / 1_000.0;
+            floor[i] = (System.nanoTime() - started) / 1_000.0;
             pace(next);
-        }
-        return micros;
-    }
-
-    private static double[] onThisThread(RedisSessionStrategy strategy, String id, int requests) {
-        double[] micros = new double[requests];
-        for (int i = 0; i < requests; i++) {
-            long next = System.nanoTime() + PACE_NANOS;
-            long started = System.nanoTime();
+            next = System.nanoTime() + PACE_NANOS;
+            started = System.nanoTime();
             strategy.resolve(id);
-            micros[i] = (System.nanoTime() - started) / 1_000.0;
+            alone[i] = (System.nanoTime() - started) / 1_000.0;
             pace(next);
         }
-        return micros;
+        return new double[][] {session.stream().mapToDouble(Double::doubleValue).toArray(), floor, alone};
     }
 
     private static void pace(long until) {
