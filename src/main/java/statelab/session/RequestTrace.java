@@ -9,6 +9,12 @@ import java.util.List;
  * ({@code X-Store-Commands}, {@code Server-Timing: session}) before it commits the answer.
  */
 public final class RequestTrace {
+    /**
+     * At most this many commands are kept per trace: a request runs a handful, and a thread that never
+     * calls {@link #begin()} (a benchmark loop, the lab's own admin) must not grow its list for ever.
+     */
+    public static final int MAX_COMMANDS = 64;
+
     private static final class Trace {
         final List<String> commands = new ArrayList<>();
         long sessionNanos;
@@ -27,7 +33,10 @@ public final class RequestTrace {
     }
 
     public static void recordCommand(String command) {
-        CURRENT.get().commands.add(command);
+        List<String> commands = CURRENT.get().commands;
+        if (commands.size() < MAX_COMMANDS) {
+            commands.add(command);
+        }
     }
 
     public static void addSessionNanos(long nanos) {
