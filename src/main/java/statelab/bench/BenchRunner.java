@@ -27,6 +27,8 @@ public final class BenchRunner {
 
     /** Above this many users a phase's load generator runs in a JVM of its own ({@link LoadProcess}). */
     public static final int MAX_USERS_IN_PROCESS = 512;
+    /** The heap below which a point above {@link #MAX_USERS_IN_PROCESS} users may run the lab out of memory. */
+    static final long LARGE_POINT_HEAP_BYTES = 448L * 1024 * 1024;
     /** A cluster grows to at most this many nodes on a nodes curve (the node ids S1..S16). */
     public static final int MAX_NODES = 16;
 
@@ -123,6 +125,12 @@ public final class BenchRunner {
                 plan.duration(), plan.rate(), plan.kills());
         java.time.Duration warmup = first ? plan.warmup().plus(plan.jitWarmup()) : plan.warmup();
         boolean ownProcess = alwaysOwnProcess || users > MAX_USERS_IN_PROCESS;
+        if (users > MAX_USERS_IN_PROCESS && Runtime.getRuntime().maxMemory() < LARGE_POINT_HEAP_BYTES) {
+            // With the users elsewhere, the lab's own servers still hold a connection per user, twice over behind a balancer.
+            progress.note("[" + strategy.key() + " " + target.key() + "] warning: " + users + " users, and this JVM's heap is "
+                    + Runtime.getRuntime().maxMemory() / 1048576 + " MB; the lab's balancer and nodes needed about 500 MB for 2,000 "
+                    + "users in docs/BENCHMARKS.md: start the bench with -Xmx512m");
+        }
         return new PhaseRun(lab.cluster(strategy), target, point, warmup, progress, lab.redisAccess().admin(), ownProcess).run();
     }
 

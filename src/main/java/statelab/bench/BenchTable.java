@@ -21,8 +21,11 @@ public final class BenchTable {
         out.append(String.format(Locale.ROOT, "machine: %d cores, %s, %.1f GB; %s; %s%n", m.cores(), m.cpu(),
                 m.memoryBytes() / 1073741824.0, m.jdk(), m.date()));
         BenchReport.LabFacts lab = report.lab();
-        out.append(String.format(Locale.ROOT, "lab: started in %d ms, %.0f MB resident after start (JVM + Redis); JVM peak %.0f MB with the load generator%n%n",
-                lab.startMillis(), lab.residentBytes() / 1048576.0, lab.peakJvmResidentBytes() / 1048576.0));
+        boolean apart = report.phases().stream().anyMatch(p -> p.loadGenerator().equals("own-process"));
+        out.append(String.format(Locale.ROOT, "lab: started in %d ms, %.0f MB resident after start (JVM + Redis); JVM peak %.0f MB %s%n%n",
+                lab.startMillis(), lab.residentBytes() / 1048576.0, lab.peakJvmResidentBytes() / 1048576.0,
+                apart ? "(lab and balancers; the load generator ran in a JVM of its own where the users column is above "
+                        + BenchRunner.MAX_USERS_IN_PROCESS + " or --load-process was given)" : "with the load generator"));
         out.append(String.format(ROW, "strategy", "target", "users", "nodes", "req/s", "ok/s", "p50 ms", "p95 ms", "p99 ms", "redis/req",
                 "cookie B", "cpu us", "failures"));
         for (BenchReport.Phase p : report.phases()) {
