@@ -188,6 +188,13 @@ final class BalancingProxyHandler extends ProxyHandler {
                                                   org.eclipse.jetty.client.Response answer, Response response,
                                                   Callback callback, Throwable failure) {
         ForwardedRequest request = (ForwardedRequest) incoming;
+        boolean begun = request.answerBegun() || response.isCommitted();
+        if (!response.isCommitted()) {
+            // A node that died after its answer's head left that head (status, Content-Length, Set-Cookie) on our
+            // response: Jetty's error write keeps headers, so the problem body would break the node's length and
+            // Jetty would turn the 502 into a 500 (NodeDyingMidAnswerTest). Whatever we answer now starts afresh.
+            response.reset();
+        }
         if (clientsFault(failure)) {
             // The client's own request broke (a malformed or cut-off body): the node is not to blame, so it
             // is neither marked down nor tried again, and the client is told 400.
@@ -203,7 +210,6 @@ final class BalancingProxyHandler extends ProxyHandler {
         Backend backend = request.backend();
         boolean refused = causedBy(failure, ConnectException.class);
         boolean idempotent = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        boolean begun = request.answerBegun() || response.isCommitted();
         if (refused) {
             // Only a refused connection proves the node is gone. A failure in the middle of an exchange may be
             // the request's own doing (a body the node would not read), so it marks nothing down: the health
