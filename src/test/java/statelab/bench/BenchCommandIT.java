@@ -3,20 +3,16 @@ package statelab.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import statelab.TestLab;
-import statelab.cli.StateLabCommand;
+import statelab.cli.CliRun;
 import statelab.lab.Strategy;
 
 /**
@@ -82,16 +78,13 @@ class BenchCommandIT {
     @Test
     void the_command_prints_one_json_report_and_writes_the_chart(@TempDir Path dir) throws Exception {
         Path chart = dir.resolve("bench.svg");
-        StringWriter out = new StringWriter();
-        CommandLine cli = StateLabCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
+        CliRun cli = new CliRun();
 
-        int exit = cli.execute("bench", "--strategies", "redis,jwt", "--targets", "direct", "--users", "2",
+        int exit = cli.run("bench", "--strategies", "redis,jwt", "--targets", "direct", "--users", "2",
                 "--warmup", "0s", "--jit-warmup", "0s", "--duration", "700ms", "--json", "--chart", chart.toString());
 
-        assertThat(exit).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode json = cli.json();
         assertThat(json.get("phases")).hasSize(2);
         for (JsonNode phase : json.get("phases")) {
             assertThat(phase.get("ok").asLong()).isPositive();
@@ -142,16 +135,13 @@ class BenchCommandIT {
     @Test
     void a_users_curve_measures_each_point_with_at_most_32_sign_ins_and_draws_the_curve(@TempDir Path dir) throws Exception {
         Path chart = dir.resolve("curve.svg");
-        StringWriter out = new StringWriter();
-        CommandLine cli = StateLabCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
+        CliRun cli = new CliRun();
 
-        int exit = cli.execute("bench", "--curve", "users", "--points", "1,40", "--strategies", "jwt", "--targets", "direct",
+        int exit = cli.run("bench", "--curve", "users", "--points", "1,40", "--strategies", "jwt", "--targets", "direct",
                 "--warmup", "0s", "--jit-warmup", "0s", "--duration", "500ms", "--json", "--chart", chart.toString());
 
-        assertThat(exit).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode json = cli.json();
         assertThat(json.get("phases")).hasSize(2);
         assertThat(json.get("phases").get(0).get("users").asInt()).isEqualTo(1);
         // 40 users: 32 signed in, 8 share their sessions, and every one of them is recognised.
@@ -163,34 +153,30 @@ class BenchCommandIT {
 
     @Test
     void a_memory_curve_reports_bytes_per_session_for_each_place_a_session_lives() {
-        StringWriter out = new StringWriter();
-        CommandLine cli = StateLabCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
+        CliRun cli = new CliRun();
 
-        int exit = cli.execute("bench", "--curve", "memory", "--points", "200,2000");
+        int exit = cli.run("bench", "--curve", "memory", "--points", "200,2000");
 
-        assertThat(exit).isZero();
-        assertThat(out.toString()).contains("not by signing in").contains("node heap").contains("redis used_memory")
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("not by signing in").contains("node heap").contains("redis used_memory")
                 .contains("redis MEMORY USAGE").contains("jwt").contains("-byte token").contains("2,000");
     }
 
     @Test
     void bad_options_are_refused_before_any_lab_starts() {
-        CommandLine cli = StateLabCommand.commandLine();
-        cli.setErr(new PrintWriter(new StringWriter()));
+        CliRun cli = new CliRun();
 
-        assertThat(cli.execute("bench", "--users", "0")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--at", "2s")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--kill", "S1", "--at", "20s", "--duration", "10s")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--strategies", "cookie")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--duration", "soon")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--curve", "sessions")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--curve", "nodes", "--points", "0,3")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--curve", "nodes", "--points", "17")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--curve", "nodes", "--targets", "lb,direct")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--points", "1,8")).isEqualTo(2);
-        assertThat(cli.execute("bench", "--curve", "memory", "--points", "0")).isEqualTo(2);
+        assertThat(cli.run("bench", "--users", "0")).isEqualTo(2);
+        assertThat(cli.run("bench", "--at", "2s")).isEqualTo(2);
+        assertThat(cli.run("bench", "--kill", "S1", "--at", "20s", "--duration", "10s")).isEqualTo(2);
+        assertThat(cli.run("bench", "--strategies", "cookie")).isEqualTo(2);
+        assertThat(cli.run("bench", "--duration", "soon")).isEqualTo(2);
+        assertThat(cli.run("bench", "--curve", "sessions")).isEqualTo(2);
+        assertThat(cli.run("bench", "--curve", "nodes", "--points", "0,3")).isEqualTo(2);
+        assertThat(cli.run("bench", "--curve", "nodes", "--points", "17")).isEqualTo(2);
+        assertThat(cli.run("bench", "--curve", "nodes", "--targets", "lb,direct")).isEqualTo(2);
+        assertThat(cli.run("bench", "--points", "1,8")).isEqualTo(2);
+        assertThat(cli.run("bench", "--curve", "memory", "--points", "0")).isEqualTo(2);
     }
 
     private static BenchReport.Phase phase(BenchReport report, String label) {

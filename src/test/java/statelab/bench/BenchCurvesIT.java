@@ -3,20 +3,16 @@ package statelab.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import statelab.TestLab;
-import statelab.cli.StateLabCommand;
+import statelab.cli.CliRun;
 import statelab.lab.LabConfig;
 import statelab.lab.Strategy;
 
@@ -50,16 +46,13 @@ class BenchCurvesIT {
     @Test
     void the_nodes_curve_command_draws_answers_against_nodes_and_says_what_the_cores_allow(@TempDir Path dir) throws Exception {
         Path chart = dir.resolve("nodes.svg");
-        StringWriter out = new StringWriter();
-        CommandLine cli = StateLabCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
+        CliRun cli = new CliRun();
 
-        int exit = cli.execute("bench", "--curve", "nodes", "--points", "1,3", "--strategies", "redis", "--users", "4",
+        int exit = cli.run("bench", "--curve", "nodes", "--points", "1,3", "--strategies", "redis", "--users", "4",
                 "--warmup", "0s", "--jit-warmup", "0s", "--duration", "500ms", "--json", "--chart", chart.toString());
 
-        assertThat(exit).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode json = cli.json();
         assertThat(json.get("phases")).hasSize(2);
         assertThat(json.get("phases").get(0).get("nodes").asInt()).isEqualTo(1);
         assertThat(json.get("phases").get(1).get("nodes").asInt()).isEqualTo(3);
@@ -94,16 +87,13 @@ class BenchCurvesIT {
 
     @Test
     void above_512_users_the_users_curve_runs_its_load_generator_in_its_own_process(@TempDir Path dir) throws Exception {
-        StringWriter out = new StringWriter();
-        CommandLine cli = StateLabCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
+        CliRun cli = new CliRun();
 
-        int exit = cli.execute("bench", "--curve", "users", "--points", "2,600", "--strategies", "jwt", "--targets", "direct",
+        int exit = cli.run("bench", "--curve", "users", "--points", "2,600", "--strategies", "jwt", "--targets", "direct",
                 "--warmup", "0s", "--jit-warmup", "0s", "--duration", "500ms", "--json", "--chart", dir.resolve("users.svg").toString());
 
-        assertThat(exit).isZero();
-        JsonNode phases = new ObjectMapper().readTree(out.toString()).get("phases");
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode phases = cli.json().get("phases");
         assertThat(phases.get(0).get("loadGenerator").asText()).isEqualTo("in-process");
         assertThat(phases.get(1).get("loadGenerator").asText()).isEqualTo("own-process");
         assertThat(phases.get(1).get("users").asInt()).isEqualTo(600);

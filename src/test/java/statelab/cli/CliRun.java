@@ -11,37 +11,37 @@ import java.util.List;
  * The {@code statelab} command run in this JVM as a user types it: each {@link #run} answers the exit
  * code; what it printed on standard output and standard error adds up across runs until {@link #clearOut()}.
  */
-final class CliRun {
+public final class CliRun {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    int run(String... args) {
+    public int run(String... args) {
         picocli.CommandLine cli = StateLabCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
     }
 
-    String out() {
+    public String out() {
         return out.toString();
     }
 
-    String err() {
+    public String err() {
         return err.toString();
     }
 
     /** Standard output read as one JSON document (a {@code --json} run's). */
-    JsonNode json() throws Exception {
+    public JsonNode json() throws Exception {
         return new ObjectMapper().readTree(out.toString());
     }
 
     /** Forgets what was printed on standard output so far. */
-    void clearOut() {
+    public void clearOut() {
         out.getBuffer().setLength(0);
     }
 
     /** Runs {@code body} as if the command had been typed in {@code folder} (the launcher's caller folder). */
-    static void inCallerFolder(String folder, ThrowingRunnable body) throws Exception {
+    public static void inCallerFolder(String folder, ThrowingRunnable body) throws Exception {
         String before = System.getProperty(CallerFolder.PROPERTY);
         System.setProperty(CallerFolder.PROPERTY, folder);
         try {
@@ -56,7 +56,7 @@ final class CliRun {
     }
 
     /** One cluster's column of a scenario's JSON document: "NODE OUTCOME[ KIND]" per request, in order. */
-    static List<String> column(JsonNode doc, String strategy) {
+    public static List<String> column(JsonNode doc, String strategy) {
         List<String> cells = new ArrayList<>();
         for (JsonNode step : doc.get("steps")) {
             JsonNode result = step.has("results") ? step.get("results").get(strategy) : null;
@@ -69,7 +69,7 @@ final class CliRun {
     }
 
     /** A block of test code that may throw. */
-    interface ThrowingRunnable {
+    public interface ThrowingRunnable {
         void run() throws Exception;
     }
 }
