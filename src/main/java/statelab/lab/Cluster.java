@@ -22,6 +22,8 @@ import statelab.lb.Balancer;
  */
 public final class Cluster implements AutoCloseable {
     /** How long a restart or an added node may take to be seen healthy by the balancer's own checks. */
+    /** How many ports a new node tries when the one chosen was taken before it could bind. */
+    private static final int FRESH_PORT_TRIES = 5;
     static final Duration REBIND_TIMEOUT = Duration.ofSeconds(3);
     static final Duration SEEN_TIMEOUT = Duration.ofSeconds(5);
 
@@ -75,7 +77,7 @@ public final class Cluster implements AutoCloseable {
                 for (int i = 0; i < nodes; i++) {
                     NodeSlot slot = newSlot();
                     fresh.add(slot);
-                    started.add(executor.submit(() -> launcher.launch(slot.id, kind, slot.port)));
+                    started.add(executor.submit(() -> launchOnFreshPort(slot)));
                 }
             }
             for (int i = 0; i < nodes; i++) {
@@ -184,7 +186,7 @@ public final class Cluster implements AutoCloseable {
         try {
             slot = newSlot();
             try {
-                launch(slot);
+                launch(slot, launchOnFreshPort(slot));
             } catch (Exception e) {
                 slots.remove(slot.id);
                 throw e;
@@ -262,7 +264,10 @@ public final class Cluster implements AutoCloseable {
 
     /** Called with the lock held: starts the slot's node and makes sure the balancer has it. */
     private void launch(NodeSlot slot) throws Exception {
-        RunningNode node = launchOnItsPort(slot);
+        launch(slot, launchOnItsPort(slot));
+    }
+
+    private void launch(NodeSlot slot, RunningNode node) {
         slot.port = node.uri().getPort();
         slot.node = node;
         balancer.addBackend(slot.uri());
@@ -279,13 +284,34 @@ public final class Cluster implements AutoCloseable {
             try {
                 return launcher.launch(slot.id, kind, slot.port);
             } catch (java.io.IOException e) {
-                boolean bindRefused = e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException;
-                if (!bindRefused || slot.port == 0 || System.nanoTime() > deadline) {
+                if (!bindRefused(e) || slot.port == 0 || System.nanoTime() > deadline) {
                     throw e;
                 }
                 Thread.sleep(50);
             }
         }
+    }
+
+    /**
+     * A new node may take any port. The one chosen was free a moment before, but another program (a
+     * second lab on the same machine, choosing from the same range) can bind it first: then the node
+     * takes another port rather than failing the lab's start.
+     */
+    private RunningNode launchOnFreshPort(NodeSlot slot) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return launcher.launch(slot.id, kind, slot.port);
+            } catch (java.io.IOException e) {
+                if (!bindRefused(e) || slot.port == 0 || attempt >= FRESH_PORT_TRIES) {
+                    throw e;
+                }
+                slot.port = NodePorts.choose();
+            }
+        }
+    }
+
+    private static boolean bindRefused(java.io.IOException e) {
+        return e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException;
     }
 
     private void awaitSeen(String id, URI uri) throws InterruptedException {

@@ -21,7 +21,8 @@ import statelab.lb.BalancerStats;
 class ClusterTest {
     private final ScriptedBalancer balancer = new ScriptedBalancer();
     private final List<LabEvent> events = new CopyOnWriteArrayList<>();
-    private final Cluster cluster = new Cluster(ClusterKinds.REDIS, new ScriptedLauncher(), balancer, events::add);
+    private final ScriptedLauncher launcher = new ScriptedLauncher();
+    private final Cluster cluster = new Cluster(ClusterKinds.REDIS, launcher, balancer, events::add);
 
     @Test
     void a_restart_the_balancer_never_sees_healthy_is_a_failure() throws Exception {
@@ -89,12 +90,30 @@ class ClusterTest {
         assertThat(events).extracting(LabEvent::type).contains("node-restarted");
     }
 
-    /** Starts "nodes" that are only ports; kill marks them down. */
+    @Test
+    void a_new_node_whose_port_was_taken_before_it_could_bind_starts_on_another() throws Exception {
+        launcher.refuseFirstBindOf = "S2";
+
+        cluster.start(3);
+
+        assertThat(launcher.portsAskedFor.get("S2")).hasSize(2).doesNotHaveDuplicates();
+        assertThat(cluster.nodes()).extracting(NodeView::id).containsExactly("S1", "S2", "S3");
+        assertThat(cluster.nodes().get(1).url().getPort()).isEqualTo(launcher.portsAskedFor.get("S2").get(1));
+    }
+
+    /** Starts "nodes" that are only ports; kill marks them down. Can refuse one node's first bind. */
     private static final class ScriptedLauncher implements NodeLauncher {
         private final AtomicInteger nextPort = new AtomicInteger(41000);
+        private final java.util.Map<String, List<Integer>> portsAskedFor = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile String refuseFirstBindOf;
 
         @Override
-        public RunningNode launch(String id, ClusterKind kind, int port) {
+        public RunningNode launch(String id, ClusterKind kind, int port) throws java.io.IOException {
+            List<Integer> asked = portsAskedFor.computeIfAbsent(id, i -> new CopyOnWriteArrayList<>());
+            asked.add(port);
+            if (id.equals(refuseFirstBindOf) && asked.size() == 1) {
+                throw new java.io.IOException("Failed to bind to /127.0.0.1:" + port, new java.net.BindException("Address already in use"));
+            }
             int chosen = port == 0 ? nextPort.getAndIncrement() : port;
             return new RunningNode() {
                 volatile boolean running = true;
