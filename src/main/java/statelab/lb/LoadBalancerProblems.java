@@ -17,9 +17,10 @@ final class LoadBalancerProblems {
     private static final ProblemDetails TOO_LARGE = ProblemDetails.of(ProblemKind.TOO_LARGE, "the load balancer accepts bodies of at most " + RequestBodies.MAX_BYTES + " bytes").with("node", null).with("user", null);
 
     static void tooLarge(Request request, Response response, Callback callback) {
-        // The body is not read; the connection closes after the answer rather than carry it.
+        // The body is not forwarded; the connection closes after the answer rather than carry it, once what
+        // the client already sent has been read and thrown away (a close with unread bytes is a reset).
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        TOO_LARGE.write(response, callback);
+        TOO_LARGE.write(response, Callback.from(() -> UnreadBodyDrain.thenComplete(request, callback), callback::failed));
     }
 
     /** A body that could not be read: over the limit while streaming in, cut off, or badly framed. */
