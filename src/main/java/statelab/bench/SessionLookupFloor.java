@@ -10,6 +10,7 @@ import redis.clients.jedis.Jedis;
 import statelab.lab.Cluster;
 import statelab.lab.Lab;
 import statelab.lab.LabConfig;
+import statelab.lab.NodeThreads;
 import statelab.lab.NodeView;
 import statelab.lab.Strategy;
 import statelab.scenario.LabClient;
@@ -25,7 +26,8 @@ import statelab.session.redis.RedisKeys;
  * request by request so both see the same moments of a shared machine. Each round prints both medians
  * and their ratio, and the strategy's {@code resolve} called on the measuring thread, also in turn
  * (the lookup without the node's request threads). Run from the jar:
- * {@code java -cp target/statelab.jar statelab.bench.SessionLookupFloor [rounds] [requests]}.
+ * {@code java -cp target/statelab.jar statelab.bench.SessionLookupFloor [rounds] [requests] [platform|virtual]}
+ * (the last, the nodes' threads, {@code platform} unless given: the lab the page drives).
  *
  * <p>Contract: starts a lab with only the redis cluster on its own Redis, sends only to loopback, and
  * closes the lab when done; a sign-in that fails stops the run with exit code 1.
@@ -41,7 +43,9 @@ public final class SessionLookupFloor {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 250;
-        LabConfig config = LabConfig.standard().withStrategies(List.of(Strategy.REDIS));
+        NodeThreads threads = args.length > 2 ? NodeThreads.byKey(args[2]).orElseThrow(() ->
+                new IllegalArgumentException("node threads are one of " + NodeThreads.keys())) : NodeThreads.PLATFORM;
+        LabConfig config = LabConfig.standard().withStrategies(List.of(Strategy.REDIS)).withNodeThreads(threads);
         try (Lab lab = Lab.start(config)) {
             Cluster cluster = lab.cluster(Strategy.REDIS);
             URI node = cluster.nodes().stream().filter(NodeView::up).findFirst().orElseThrow().url();
@@ -59,6 +63,7 @@ public final class SessionLookupFloor {
                 RedisSessionStrategy strategy = new RedisSessionStrategy(lab.redisAccess().newLink(), lab.config().sessionPolicy());
                 String id = strategy.create(lab.internalUser().name());
                 measure(client, jedis, strategy, id, WARM_UP);
+                System.out.println("nodes on " + threads.key() + " threads");
                 System.out.println("round  session p50 us  bare GET p50 us  ratio  resolve on this thread p50 us");
                 for (int round = 1; round <= rounds; round++) {
                     double[][] micros = measure(client, jedis, strategy, id, requests);

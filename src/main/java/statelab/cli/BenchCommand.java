@@ -22,6 +22,7 @@ import statelab.bench.KillPlan;
 import statelab.bench.Target;
 import statelab.bench.jmh.Microbenchmarks;
 import statelab.lab.Lab;
+import statelab.lab.NodeThreads;
 import statelab.lab.Strategy;
 
 /**
@@ -111,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         long started = System.nanoTime();
         BenchReport report;
         try (OrderlyStop stop = OrderlyStop.watching(System.err)) {
-            Lab running = stop.add(Lab.start(lab.config()));
+            Lab running = stop.add(Lab.start(lab.config(NodeThreads.VIRTUAL)));
             BenchReport.LabFacts facts = BenchRunner.labFacts((System.nanoTime() - started) / 1_000_000);
             BenchRunner runner;
             try {
@@ -179,7 +180,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<statelab.bench.MemoryCurve.Point> measured;
         try (OrderlyStop stop = OrderlyStop.watching(System.err)) {
-            Lab running = stop.add(Lab.start(lab.config()));
+            Lab running = stop.add(Lab.start(lab.config(NodeThreads.VIRTUAL)));
             measured = statelab.bench.MemoryCurve.measure(sessions, running.redisAccess());
         }
         spec.commandLine().getOut().print(json

@@ -2,6 +2,7 @@ package statelab.cli;
 
 import picocli.CommandLine.Option;
 import statelab.lab.LabConfig;
+import statelab.lab.NodeThreads;
 
 /** The options that shape a lab, shared by every subcommand that starts one. */
 final class LabOptions {
@@ -34,7 +35,22 @@ final class LabOptions {
     @Option(names = "--node-processes", description = "Run each node as a JVM of its own (Kill is then SIGKILL of that process).")
     boolean nodeProcesses;
 
+    @Option(names = "--node-threads", paramLabel = "KIND",
+            description = "What nodes serve requests on: 'platform' (a blocked Redis read is one kernel wake-up; the default "
+                    + "for serve and run) or 'virtual' (carries thousands of users; the default for bench).")
+    String nodeThreads;
+
+    /** The lab these options describe, its nodes on platform threads unless {@code --node-threads} says otherwise. */
     LabConfig config() throws UsageProblem {
+        return config(NodeThreads.PLATFORM);
+    }
+
+    /** @param threads what the nodes run on when {@code --node-threads} is not given */
+    LabConfig config(NodeThreads threads) throws UsageProblem {
+        if (nodeThreads != null) {
+            threads = NodeThreads.byKey(nodeThreads).orElseThrow(() ->
+                    new UsageProblem("--node-threads is one of " + NodeThreads.keys() + ", not '" + nodeThreads + "'"));
+        }
         if (statelab.lab.BalancerKinds.byKey(balancer).isEmpty()) {
             throw new UsageProblem("--balancer is one of " + statelab.lab.BalancerKinds.keys() + ", not '" + balancer + "'");
         }
@@ -54,6 +70,7 @@ final class LabOptions {
         }
         return LabConfig.standard().withRedisUrl(redisUrl).withNodes(nodes)
                 .withRedisPersistence(persistence).withJwtRevocation(jwtRevocation)
-                .withSharedThrottle(throttle.equals("redis")).withHttps(https).withBalancer(balancer).withNodeProcesses(nodeProcesses).withRedisHa(redisHa);
+                .withSharedThrottle(throttle.equals("redis")).withHttps(https).withBalancer(balancer).withNodeProcesses(nodeProcesses).withRedisHa(redisHa)
+                .withNodeThreads(threads);
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import statelab.lab.ClusterKind;
 import statelab.lab.ClusterKinds;
+import statelab.lab.NodeThreads;
 import statelab.lab.SentinelCheck;
 import statelab.lab.StandaloneNode;
 
@@ -56,6 +57,10 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--https", description = "The balancers answer HTTPS, so cookies are Secure with the __Host- prefix.")
     boolean https;
 
+    @Option(names = "--threads", paramLabel = "KIND", defaultValue = "virtual",
+            description = "What requests are served on: 'virtual' (the default; carries many users) or 'platform'.")
+    String threads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -81,8 +86,10 @@ final class NodeCommand implements Callable<Integer> {
         }
         Path keyFile = jwks == null || url ? null : CallerFolder.resolve(jwks);
         URI jwksUrl = url ? jwksUri(jwks) : null;
+        NodeThreads serveOn = NodeThreads.byKey(threads).orElseThrow(() ->
+                new UsageProblem("--threads is one of " + NodeThreads.keys() + ", not '" + threads + "'"));
         return new StandaloneNode(id, kind, port, redisUrl, replicas, keyFile, jwtRevocation, throttle.equals("redis"), https,
-                host, service, jwksUrl)
+                host, service, jwksUrl, serveOn)
                 .run(System.out);
     }
 

@@ -109,21 +109,15 @@ public final class Lab implements AutoCloseable {
         return lab;
     }
 
-    /** Set only with {@code -Dstatelab.node.platformThreads=true}: the nodes' own pool of platform threads. */
+    /** The nodes' own pool when they run on platform threads; null when they share the lab's virtual threads. */
     private QueuedThreadPool nodePool;
 
-    /**
-     * The pool in-process nodes serve requests on: the lab's (virtual threads) unless
-     * {@code -Dstatelab.node.platformThreads=true} asks for a pool of platform threads, on which a
-     * blocking Redis read is a plain kernel wake-up rather than a virtual thread parked and woken
-     * through the JDK's poller (measured side by side in docs/BENCHMARKS.md; off by default).
-     */
+    /** The pool in-process nodes serve requests on, as {@link LabConfig#nodeThreads()} asks ({@link NodeThreads}). */
     private org.eclipse.jetty.util.thread.ThreadPool nodeThreads(QueuedThreadPool shared) throws Exception {
-        if (!Boolean.getBoolean("statelab.node.platformThreads")) {
+        if (config.nodeThreads() == NodeThreads.VIRTUAL) {
             return shared;
         }
-        nodePool = new QueuedThreadPool(256, 8);
-        nodePool.setName("nodes");
+        nodePool = config.nodeThreads().newPool("nodes");
         nodePool.start();
         return nodePool;
     }

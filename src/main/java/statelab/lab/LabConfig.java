@@ -20,15 +20,17 @@ import statelab.session.SessionPolicy;
  * @param nodeProcesses   whether each node runs as an operating-system process of its own
  * @param redisHa         with a lab-run Redis: a primary, a replica and three Sentinels, reached through Sentinel,
  *                        instead of one server (sign-in then waits for the replica)
+ * @param nodeThreads     the threads nodes serve requests on ({@link NodeThreads}; null means {@code platform})
  */
 public record LabConfig(List<Strategy> strategies, int nodesPerCluster, String redisUrl,
                         boolean redisPersistent, SessionPolicy sessionPolicy, boolean jwtRevocation,
                         boolean sharedThrottle, boolean https, String balancer, boolean nodeProcesses,
-                        boolean redisHa) {
+                        boolean redisHa, NodeThreads nodeThreads) {
 
     public LabConfig {
         strategies = List.copyOf(strategies);
         redisUrl = redisUrl == null ? "" : redisUrl.strip();
+        nodeThreads = nodeThreads == null ? NodeThreads.PLATFORM : nodeThreads;
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("a lab needs at least one strategy");
         }
@@ -40,10 +42,13 @@ public record LabConfig(List<Strategy> strategies, int nodesPerCluster, String r
         }
     }
 
-    /** All four strategies, three nodes each, a lab-run Redis without persistence, standard timeouts. */
+    /**
+     * All four strategies, three nodes each, a lab-run Redis without persistence, standard timeouts, nodes on
+     * platform threads (the lab a learner drives one request at a time).
+     */
     public static LabConfig standard() {
         return new LabConfig(Strategy.values(), 3, "", false, SessionPolicy.standard(), false, true, false,
-                BalancerKinds.STATELAB, false, false);
+                BalancerKinds.STATELAB, false, false, NodeThreads.PLATFORM);
     }
 
     /** The external Redis to use; empty when the lab runs its own. */
@@ -53,46 +58,50 @@ public record LabConfig(List<Strategy> strategies, int nodesPerCluster, String r
 
     /** @param url an external Redis, or null or empty text for one the lab runs */
     public LabConfig withRedisUrl(String url) {
-        return new LabConfig(strategies, nodesPerCluster, url, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
+        return new LabConfig(strategies, nodesPerCluster, url, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
     }
 
     public LabConfig withNodes(int count) {
-        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
+        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
     }
 
     public LabConfig withStrategies(List<Strategy> chosen) {
-        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
+        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
     }
 
     public LabConfig withRedisPersistence(boolean persistent) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
     }
 
     public LabConfig withSessionPolicy(SessionPolicy policy) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
     }
 
     public LabConfig withSharedThrottle(boolean shared) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared, https, balancer, nodeProcesses, redisHa);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared, https, balancer, nodeProcesses, redisHa, nodeThreads);
     }
 
     public LabConfig withHttps(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, on, balancer, nodeProcesses, redisHa);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, on, balancer, nodeProcesses, redisHa, nodeThreads);
     }
 
     public LabConfig withBalancer(String key) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, key, nodeProcesses, redisHa);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, key, nodeProcesses, redisHa, nodeThreads);
     }
 
     public LabConfig withNodeProcesses(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, on, redisHa);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, on, redisHa, nodeThreads);
     }
 
     public LabConfig withJwtRevocation(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle, https, balancer, nodeProcesses, redisHa);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
     }
 
     public LabConfig withRedisHa(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, on);
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, on, nodeThreads);
+    }
+
+    public LabConfig withNodeThreads(NodeThreads threads) {
+        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, threads);
     }
 }

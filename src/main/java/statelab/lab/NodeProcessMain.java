@@ -18,7 +18,7 @@ import java.util.Set;
 public final class NodeProcessMain {
     /** Options that take a value; the rest are switches. */
     private static final Set<String> VALUED = Set.of("--id", "--strategy", "--port", "--redis", "--redis-wait", "--jwks",
-            "--login-throttle");
+            "--login-throttle", "--threads");
     private static final Set<String> SWITCHES = Set.of("--jwt-revocation", "--https");
 
     private NodeProcessMain() {
@@ -55,7 +55,8 @@ public final class NodeProcessMain {
         String jwks = given.get("--jwks");
         return new StandaloneNode(required(given, "--id"), kind, number(given, "--port"), required(given, "--redis"),
                 number(given, "--redis-wait"), jwks == null ? null : Path.of(jwks), given.containsKey("--jwt-revocation"),
-                !"node".equals(given.get("--login-throttle")), given.containsKey("--https"), "127.0.0.1", false);
+                !"node".equals(given.get("--login-throttle")), given.containsKey("--https"), "127.0.0.1", false, null,
+                threads(given.get("--threads")));
     }
 
     private static String required(Map<String, String> given, String name) {
@@ -72,5 +73,12 @@ public final class NodeProcessMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " takes a number");
         }
+    }
+
+    private static NodeThreads threads(String key) {
+        if (key == null) {
+            return NodeThreads.PLATFORM;
+        }
+        return NodeThreads.byKey(key).orElseThrow(() -> new IllegalArgumentException("--threads is one of " + NodeThreads.keys()));
     }
 }

@@ -110,7 +110,8 @@ final class OsProcessNodeLauncher implements NodeLauncher {
     private List<String> nodeArguments(String id, ClusterKind kind, int port) {
         List<String> arguments = new ArrayList<>(List.of("-cp", CLASS_PATH, MAIN_CLASS, "--id", id, "--strategy", kind.key(),
                 "--port", Integer.toString(port), "--redis", redisUrl, "--redis-wait", Integer.toString(redisReplicasToWait),
-                "--jwks", keyFile.toString(), "--login-throttle", config.sharedThrottle() ? "redis" : "node"));
+                "--jwks", keyFile.toString(), "--login-throttle", config.sharedThrottle() ? "redis" : "node",
+                "--threads", config.nodeThreads().key()));
         if (jwtRevocation.getAsBoolean()) {
             arguments.add("--jwt-revocation");
         }

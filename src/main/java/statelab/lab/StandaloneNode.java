@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
-import java.util.concurrent.Executors;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import statelab.node.SessionCookies;
 import statelab.session.SessionPolicy;
@@ -34,16 +33,15 @@ import statelab.session.jwt.RemoteJwks;
  *                host of its own (docs/DEPLOY.md)
  * @param service run until the process is stopped (SIGTERM) and ignore standard input, as a service on a host
  *                of its own does; otherwise run until standard input ends, as the lab's node processes do
+ * @param threads the threads requests are served on ({@link NodeThreads}); null means {@code virtual}
  */
 public record StandaloneNode(String id, ClusterKind kind, int port, String redisUrl, int redisReplicasToWait,
                              Path keyFile, boolean jwtRevocation, boolean sharedThrottle, boolean https,
-                             String host, boolean service, URI jwksUrl) {
+                             String host, boolean service, URI jwksUrl, NodeThreads threads) {
     private static final long REPORT_MILLIS = 100;
 
-    /** A node that signs its tokens: keys from {@code keyFile}, or its own. */
-    public StandaloneNode(String id, ClusterKind kind, int port, String redisUrl, int redisReplicasToWait, Path keyFile,
-                          boolean jwtRevocation, boolean sharedThrottle, boolean https, String host, boolean service) {
-        this(id, kind, port, redisUrl, redisReplicasToWait, keyFile, jwtRevocation, sharedThrottle, https, host, service, null);
+    public StandaloneNode {
+        threads = threads == null ? NodeThreads.VIRTUAL : threads;
     }
 
     /** Runs the node until standard input ends; answers the exit code. */
@@ -53,9 +51,7 @@ public record StandaloneNode(String id, ClusterKind kind, int port, String redis
         RemoteJwks remote = jwksUrl == null ? null : RemoteJwks.fetch(jwksUrl);
         JwtKeys keys = keyFile == null ? JwtKeys.generate(policy.idle(), policy.clock())
                 : JwtKeys.fromExport(readKeys(keyFile), policy.idle(), policy.clock());
-        QueuedThreadPool pool = new QueuedThreadPool(64, 2);
-        pool.setName("node");
-        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        QueuedThreadPool pool = threads.newPool("node");
         pool.start();
         Path disks = Files.createTempDirectory("statelab-node-" + id + "-");
         try (SessionStrategies strategies = remote == null

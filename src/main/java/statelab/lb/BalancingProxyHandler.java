@@ -55,6 +55,8 @@ final class BalancingProxyHandler extends ProxyHandler {
         client.setExecutor(threadPool);
         client.setMaxConnectionsPerDestination(512);
         client.setIdleTimeout(30_000);
+        // The client's own "User-Agent: Jetty/..." would go out beside the caller's, and a request carries one at most.
+        client.setUserAgentField(null);
         return client;
     }
 

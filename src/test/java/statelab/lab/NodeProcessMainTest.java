@@ -13,10 +13,10 @@ class NodeProcessMainTest {
     void the_lab_s_options_describe_the_node() {
         StandaloneNode node = NodeProcessMain.parse(new String[] {"--id", "S2", "--strategy", "jwt", "--port", "40123",
                 "--redis", "redis://127.0.0.1:6379", "--redis-wait", "1", "--jwks", "/tmp/keys.json", "--login-throttle", "node",
-                "--jwt-revocation", "--https"});
+                "--jwt-revocation", "--https", "--threads", "virtual"});
 
         assertThat(node).isEqualTo(new StandaloneNode("S2", ClusterKinds.JWT, 40123, "redis://127.0.0.1:6379", 1,
-                Path.of("/tmp/keys.json"), true, false, true, "127.0.0.1", false));
+                Path.of("/tmp/keys.json"), true, false, true, "127.0.0.1", false, null, NodeThreads.VIRTUAL));
     }
 
     @Test
@@ -30,6 +30,7 @@ class NodeProcessMainTest {
         assertThat(node.jwtRevocation()).isFalse();
         assertThat(node.https()).isFalse();
         assertThat(node.service()).isFalse();
+        assertThat(node.threads()).isEqualTo(NodeThreads.PLATFORM);
     }
 
     @Test

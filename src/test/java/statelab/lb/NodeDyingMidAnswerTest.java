@@ -2,17 +2,9 @@ package statelab.lb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,24 +19,21 @@ import org.junit.jupiter.api.Test;
  */
 class NodeDyingMidAnswerTest {
     private final QueuedThreadPool threads = new QueuedThreadPool(32, 2);
-    private ServerSocket backend;
-    private Thread acceptor;
+    private SocketBackend backend;
     private LoadBalancer balancer;
 
     @BeforeEach
     void start_a_balancer_in_front_of_a_node_that_dies_after_its_answer_head() throws Exception {
         threads.start();
-        backend = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = Thread.ofVirtual().start(this::serve);
+        backend = new SocketBackend(NodeDyingMidAnswerTest::answer);
         balancer = new LoadBalancer(pool -> new RoundRobinPolicy(), 0, threads).start();
-        balancer.addBackend(URI.create("http://127.0.0.1:" + backend.getLocalPort()));
+        balancer.addBackend(backend.uri());
     }
 
     @AfterEach
     void stop() throws Exception {
         balancer.close();
         backend.close();
-        acceptor.join();
         threads.stop();
     }
 
@@ -60,34 +49,11 @@ class NodeDyingMidAnswerTest {
         }
     }
 
-    private void serve() {
-        while (!backend.isClosed()) {
-            try (Socket socket = backend.accept()) {
-                String head = readHead(socket.getInputStream());
-                OutputStream out = socket.getOutputStream();
-                if (head.startsWith("GET /health ")) {
-                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                } else {
-                    // The head of an answer with a body, then the process is gone.
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n"
-                            + "Set-Cookie: node=S1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                }
-                out.flush();
-            } catch (IOException closedOrCut) {
-                // The test closed the listener, or a health check gave up: either way, take the next one.
-            }
+    private static String answer(String head) {
+        if (head.startsWith("GET /health ")) {
+            return "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int b;
-        while (head.length() < 8192 && (b = in.read()) != -1) {
-            head.append((char) b);
-            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
-                break;
-            }
-        }
-        return head.toString();
+        // The head of an answer with a body, then the process is gone.
+        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\nSet-Cookie: node=S1\r\n\r\n";
     }
 }

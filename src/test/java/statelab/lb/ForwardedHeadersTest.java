@@ -1,0 +1,65 @@
+package statelab.lb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a node receives from the balancer: the caller's header lines, one {@code Via}, and nothing of
+ * the balancer's own client (Jetty's client once added its {@code User-Agent: Jetty/...} beside the
+ * caller's, so every node saw two). The backend is a real socket that records each request head.
+ */
+class ForwardedHeadersTest {
+    private final QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+    private final BlockingQueue<String> heads = new ArrayBlockingQueue<>(16);
+    private SocketBackend backend;
+    private LoadBalancer balancer;
+
+    @BeforeEach
+    void start_a_balancer_in_front_of_a_recording_node() throws Exception {
+        threads.start();
+        backend = new SocketBackend(head -> {
+            if (!head.startsWith("GET /health ")) {
+                heads.offer(head);
+            }
+            return "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+        });
+        balancer = new LoadBalancer(pool -> new RoundRobinPolicy(), 0, threads).start();
+        balancer.addBackend(backend.uri());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        balancer.close();
+        backend.close();
+        threads.stop();
+    }
+
+    @Test
+    void the_node_sees_the_caller_s_user_agent_once_and_one_via_line() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(balancer.uri().resolve("/profile"))
+                    .header("User-Agent", "learner-browser/1.0").header("Cookie", "sid=abc").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            List<String> lines = Arrays.asList(heads.poll(5, TimeUnit.SECONDS).split("\r\n"));
+            assertThat(lines.getFirst()).isEqualTo("GET /profile HTTP/1.1");
+            assertThat(lines).filteredOn(line -> line.regionMatches(true, 0, "User-Agent:", 0, 11))
+                    .containsExactly("User-Agent: learner-browser/1.0");
+            assertThat(lines).filteredOn(line -> line.regionMatches(true, 0, "Via:", 0, 4)).hasSize(1);
+            assertThat(lines).contains("Cookie: sid=abc");
+        }
+    }
+}
