@@ -8,8 +8,7 @@ import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.exceptions.JedisException;
 import statelab.session.RequestTrace;
 import statelab.session.SessionStoreUnavailableException;
@@ -29,21 +28,17 @@ import statelab.session.SessionStoreUnavailableException;
 final class BlockingRedisReads implements AutoCloseable {
     static final int MAX_CONNECTIONS = 32;
 
-    private final JedisPool pool;
+    private final ConnectionPool<Jedis> pool;
+    private final Duration timeout;
 
     private BlockingRedisReads(HostAndPort address, Duration timeout) {
-        JedisPoolConfig config = new JedisPoolConfig();
-        config.setMaxTotal(MAX_CONNECTIONS);
-        config.setMaxIdle(MAX_CONNECTIONS);
-        config.setMinIdle(0);
-        config.setMaxWait(timeout);
-        config.setJmxEnabled(false);
-        config.setTestOnBorrow(false);
         int millis = (int) timeout.toMillis();
-        this.pool = new JedisPool(config, address, DefaultJedisClientConfig.builder()
+        JedisClientConfig config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis).socketTimeoutMillis(millis)
                 // No CLIENT SETINFO on connect: a read stays exactly one command, as the bench counts them.
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build());
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build();
+        this.pool = new ConnectionPool<>(MAX_CONNECTIONS, () -> new Jedis(address, config));
+        this.timeout = timeout;
     }
 
     /** A pool for {@code redisUrl}, or empty when the URL is not a plain {@code redis://host:port} one. */
@@ -58,12 +53,25 @@ final class BlockingRedisReads implements AutoCloseable {
     /** Runs one command, recorded in the request's trace under {@code commandName}. */
     <T> T call(String commandName, Function<Jedis, T> command) {
         RequestTrace.recordCommand(commandName);
-        try (Jedis jedis = pool.getResource()) {
-            return command.apply(jedis);
+        Jedis jedis;
+        try {
+            jedis = pool.borrow(timeout);
+        } catch (ConnectionPool.Exhausted | ConnectionPool.Closed e) {
+            throw new SessionStoreUnavailableException("no Redis connection: " + e.getMessage(), e);
         } catch (JedisException e) {
+            // A new connection is made on the spot, so a Redis that is down shows here.
             throw new SessionStoreUnavailableException("Redis did not answer: " + e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw new SessionStoreUnavailableException("the Redis pool is closed: " + e.getMessage(), e);
+        }
+        boolean broken = true;
+        try {
+            T answer = command.apply(jedis);
+            broken = jedis.isBroken();
+            return answer;
+        } catch (JedisException e) {
+            broken = jedis.isBroken();
+            throw new SessionStoreUnavailableException("Redis did not answer: " + e.getMessage(), e);
+        } finally {
+            pool.giveBack(jedis, broken);
         }
     }
 
