@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.Jedis;
 import statelab.lab.Cluster;
@@ -30,12 +31,16 @@ import statelab.session.redis.RedisKeys;
  * (the last, the nodes' threads, {@code platform} unless given: the lab the page drives).
  *
  * <p>Contract: starts a lab with only the redis cluster on its own Redis, sends only to loopback, and
- * closes the lab when done; a sign-in that fails stops the run with exit code 1.
+ * closes the lab when done; a sign-in that fails, or any answer without a session timing (a failed
+ * request), stops the run with exit code 1: timing only the answers that succeeded would time a
+ * different thing.
  */
 public final class SessionLookupFloor {
     static final long PACE_NANOS = 2_000_000;
     private static final int WARM_UP = 2_000;
     private static final String FLOOR_KEY = RedisKeys.bench("lookup-floor");
+    /** Answers without a session timing (a failure of any kind): a round with any is not a measurement. */
+    private static final AtomicInteger FAILED = new AtomicInteger();
 
     private SessionLookupFloor() {
     }
@@ -63,6 +68,10 @@ public final class SessionLookupFloor {
                 RedisSessionStrategy strategy = new RedisSessionStrategy(lab.redisAccess().newLink(), lab.config().sessionPolicy());
                 String id = strategy.create(lab.internalUser().name());
                 measure(client, jedis, strategy, id, WARM_UP);
+                if (FAILED.get() > 0) {
+                    System.err.println(FAILED.get() + " of " + WARM_UP + " warm-up answers failed or carried no session timing");
+                    System.exit(1);
+                }
                 System.out.println("nodes on " + threads.key() + " threads");
                 System.out.println("round  session p50 us  bare GET p50 us  ratio  resolve on this thread p50 us");
                 for (int round = 1; round <= rounds; round++) {
@@ -71,6 +80,10 @@ public final class SessionLookupFloor {
                     double floor = median(micros[1]);
                     System.out.printf(Locale.ROOT, "%5d  %14.1f  %15.1f  %5.2f  %29.1f%n", round, session, floor, session / floor,
                             median(micros[2]));
+                    if (FAILED.get() > 0) {
+                        System.err.println(FAILED.get() + " answers failed or carried no session timing: not a measurement");
+                        System.exit(1);
+                    }
                 }
                 strategy.close();
                 jedis.del(FLOOR_KEY);
@@ -92,6 +105,8 @@ public final class SessionLookupFloor {
             RequestResult answer = client.send("GET", "/profile", null);
             if (answer.succeeded() && answer.wire().sessionMicros() != null) {
                 session.add(answer.wire().sessionMicros());
+            } else {
+                FAILED.incrementAndGet();
             }
             pace(next);
             next = System.nanoTime() + PACE_NANOS;

@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code virtual}: Jetty's pool handing each request to a virtual thread. A blocked read parks
  *       the virtual thread; the JDK's poller and then a carrier thread must wake to resume it (two
  *       wake-ups, dear on a small machine when idle), but under load one poller wake-up resumes many
- *       requests: the redis node serves 10 to 17% more requests per second than on platform threads.</li>
+ *       requests: the redis node serves 10 to 19% more requests per second than on platform threads.</li>
  * </ul>
  * The lab the page drives sends one request at a time, so it runs {@link #PLATFORM}; {@code statelab
  * bench} drives up to thousands of users and runs {@link #VIRTUAL}. Either can be asked for.
