@@ -92,58 +92,13 @@ class ClusterTest {
 
     @Test
     void a_new_node_whose_port_was_taken_before_it_could_bind_starts_on_another() throws Exception {
-        launcher.refuseFirstBindOf = "S2";
+        launcher.refuseBinds("S2", 1);
 
         cluster.start(3);
 
         assertThat(launcher.portsAskedFor.get("S2")).hasSize(2).doesNotHaveDuplicates();
         assertThat(cluster.nodes()).extracting(NodeView::id).containsExactly("S1", "S2", "S3");
         assertThat(cluster.nodes().get(1).url().getPort()).isEqualTo(launcher.portsAskedFor.get("S2").get(1));
-    }
-
-    /** Starts "nodes" that are only ports; kill marks them down. Can refuse one node's first bind. */
-    private static final class ScriptedLauncher implements NodeLauncher {
-        private final AtomicInteger nextPort = new AtomicInteger(41000);
-        private final java.util.Map<String, List<Integer>> portsAskedFor = new java.util.concurrent.ConcurrentHashMap<>();
-        volatile String refuseFirstBindOf;
-
-        @Override
-        public RunningNode launch(String id, ClusterKind kind, int port) throws java.io.IOException {
-            List<Integer> asked = portsAskedFor.computeIfAbsent(id, i -> new CopyOnWriteArrayList<>());
-            asked.add(port);
-            if (id.equals(refuseFirstBindOf) && asked.size() == 1) {
-                throw new java.io.IOException("Failed to bind to /127.0.0.1:" + port, new java.net.BindException("Address already in use"));
-            }
-            int chosen = port == 0 ? nextPort.getAndIncrement() : port;
-            return new RunningNode() {
-                volatile boolean running = true;
-
-                @Override
-                public URI uri() {
-                    return URI.create("http://127.0.0.1:" + chosen);
-                }
-
-                @Override
-                public long pid() {
-                    return 0;
-                }
-
-                @Override
-                public boolean running() {
-                    return running;
-                }
-
-                @Override
-                public int sessionsHeld() {
-                    return 0;
-                }
-
-                @Override
-                public void kill() {
-                    running = false;
-                }
-            };
-        }
     }
 
     /** A balancer that sees nodes healthy at once, never, or when the test lets it. */
