@@ -31,7 +31,7 @@ import statelab.session.Session;
  * {@code jti} are all required and checked with {@value TokenClaims#CLOCK_SKEW_SECONDS} s of skew.
  * Oversized tokens are refused before parsing.
  *
- * <p>A token whose signature checked out is remembered ({@link VerifiedTokenCache}, keyed by its
+ * <p>A token whose signature checked out is remembered ({@link VerifiedTokens}, keyed by its
  * exact text), so the same token presented again skips the signature check, the costly part, but
  * not the claims check, which runs on every call exactly as for a new token: an expired or not yet
  * valid token fails the same way whether it was seen before or not. A remembered token counts only
@@ -47,7 +47,7 @@ public final class TokenVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier;
     private final PublicKeySource publicKeys;
-    private final VerifiedTokenCache verified;
+    private final VerifiedTokens verified;
 
     /**
      * A verifier that asks the source for the keys on every token, so a rotation is seen at once
@@ -121,7 +121,7 @@ public final class TokenVerifier {
         };
         claimsVerifier.setMaxClockSkew(TokenClaims.CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claimsVerifier);
-        verified = options.cacheEntries > 0 ? new VerifiedTokenCache(options.cacheEntries, clock) : null;
+        verified = VerifiedTokens.holding(options.cacheEntries, clock);
     }
 
     /** The public keys this verifier accepts now (public halves only). */
@@ -164,17 +164,15 @@ public final class TokenVerifier {
             return new Refused(FailureKind.BAD_CREDENTIAL, "token larger than " + TokenClaims.MAX_TOKEN_CHARS + " characters");
         }
         JWKSet keys = publicKeys.current();
-        VerifiedTokenCache.Entry seen = verified == null ? null : verified.get(token);
+        VerifiedTokenCache.Entry seen = verified.get(token);
         if (seen != null && seen.keys() == keys) {
             return recheck(token, seen);
         }
         try {
             JWTClaimsSet claims = processor.process(token, null);
             VerifiedToken result = toVerified(claims);
-            if (verified != null) {
-                // Remembered against the key set read before verifying: if it changed meanwhile, the next call re-verifies.
-                verified.put(token, new VerifiedTokenCache.Entry(claims, result, keys));
-            }
+            // Remembered against the key set read before verifying: if it changed meanwhile, the next call re-verifies.
+            verified.put(token, new VerifiedTokenCache.Entry(claims, result, keys));
             return new Verified(result);
         } catch (ExpiredJWTException e) {
             return new Refused(FailureKind.EXPIRED, "token expired");

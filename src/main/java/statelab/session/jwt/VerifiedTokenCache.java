@@ -21,7 +21,7 @@ import java.time.Duration;
  * goes no later than its token's {@code exp} by the verifier's clock, so the cache never holds a
  * token longer than the token itself is valid.
  */
-final class VerifiedTokenCache {
+final class VerifiedTokenCache implements VerifiedTokens {
     /**
      * A verified token's claims (for re-checking), what the strategy is given, and the public key set
      * its signature was checked against (it counts only while that set is still the current one).
@@ -58,17 +58,18 @@ final class VerifiedTokenCache {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** The entry for exactly this token text, or null when none is held. */
-    Entry get(String token) {
+    @Override
+    public Entry get(String token) {
         return entries.getIfPresent(token);
     }
 
-    void put(String token, Entry entry) {
+    @Override
+    public void put(String token, Entry entry) {
         entries.put(token, entry);
     }
 
-    /** Forgets a token (its claims stopped checking out, e.g. it expired). */
-    void remove(String token) {
+    @Override
+    public void remove(String token) {
         entries.invalidate(token);
     }
 

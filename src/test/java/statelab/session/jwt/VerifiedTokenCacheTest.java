@@ -100,6 +100,16 @@ class VerifiedTokenCacheTest {
         assertThat(cache.get("gone")).isNull();
     }
 
+    @Test
+    void a_cache_size_of_0_is_a_memory_that_holds_nothing() {
+        VerifiedTokens none = VerifiedTokens.holding(0, clock);
+        none.put("a-token", entryExpiringIn(Duration.ofMinutes(5)));
+
+        assertThat(none).isSameAs(VerifiedTokens.NONE);
+        assertThat(none.get("a-token")).isNull();
+        assertThat(VerifiedTokens.holding(1, clock)).isInstanceOf(VerifiedTokenCache.class);
+    }
+
     private VerifiedTokenCache.Entry entryExpiringIn(Duration life) {
         Instant now = clock.instant();
         VerifiedToken token = new VerifiedToken(new Session("alice", now, Map.of()), "jti", now.plus(life), now);
