@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,35 +20,28 @@ import org.junit.jupiter.api.Test;
  * caller's, so every node saw two). The backend is a real socket that records each request head.
  */
 class ForwardedHeadersTest {
-    private final QueuedThreadPool threads = new QueuedThreadPool(32, 2);
     private final BlockingQueue<String> heads = new ArrayBlockingQueue<>(16);
     private SocketBackend backend;
-    private LoadBalancer balancer;
 
     @BeforeEach
     void start_a_balancer_in_front_of_a_recording_node() throws Exception {
-        threads.start();
         backend = new SocketBackend(head -> {
             if (!head.startsWith("GET /health ")) {
                 heads.offer(head);
             }
             return "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
         });
-        balancer = new LoadBalancer(pool -> new RoundRobinPolicy(), 0, threads).start();
-        balancer.addBackend(backend.uri());
     }
 
     @AfterEach
     void stop() throws Exception {
-        balancer.close();
         backend.close();
-        threads.stop();
     }
 
     @Test
     void the_node_sees_the_caller_s_user_agent_once_and_one_via_line() throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(balancer.uri().resolve("/profile"))
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(backend.balancerUri().resolve("/profile"))
                     .header("User-Agent", "learner-browser/1.0").header("Cookie", "sid=abc").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,29 +17,22 @@ import org.junit.jupiter.api.Test;
  * health checks and cuts every other answer after its head, so the outcome does not depend on timing.
  */
 class NodeDyingMidAnswerTest {
-    private final QueuedThreadPool threads = new QueuedThreadPool(32, 2);
     private SocketBackend backend;
-    private LoadBalancer balancer;
 
     @BeforeEach
     void start_a_balancer_in_front_of_a_node_that_dies_after_its_answer_head() throws Exception {
-        threads.start();
         backend = new SocketBackend(NodeDyingMidAnswerTest::answer);
-        balancer = new LoadBalancer(pool -> new RoundRobinPolicy(), 0, threads).start();
-        balancer.addBackend(backend.uri());
     }
 
     @AfterEach
     void stop() throws Exception {
-        balancer.close();
         backend.close();
-        threads.stop();
     }
 
     @Test
     void a_node_that_dies_between_its_answer_head_and_body_gives_502_node_down_not_500() throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(balancer.uri().resolve("/me")).GET().build(),
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(backend.balancerUri().resolve("/me")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(answer.statusCode()).isEqualTo(502);
