@@ -191,6 +191,8 @@ public final class BenchRunner {
         options.put("jitWarmupSeconds", plan.jitWarmup().toMillis() / 1000.0);
         options.put("durationSeconds", plan.duration().toMillis() / 1000.0);
         options.put("rateCap", plan.rate());
+        // What the nodes serve on moves the redis node's figures (docs/BENCHMARKS.md, "Node threads").
+        options.put("nodeThreads", lab.config().nodeThreads().key());
         // Under a rate cap each request is timed from its slot in the schedule, so a stall counts for every
         // request it held back (no coordinated omission); without one, from when it was sent.
         options.put("latencyFrom", plan.rate() > 0 ? "intended send time" : "send time");

@@ -15,9 +15,10 @@ public final class BenchTable {
         StringBuilder out = new StringBuilder();
         MachineInfo m = report.machine();
         Map<String, Object> o = report.options();
-        out.append(String.format(Locale.ROOT, "statelab bench: %s users, %ss warm-up per phase (%ss more before the first), %ss measured, %s%n",
+        out.append(String.format(Locale.ROOT, "statelab bench: %s users, %ss warm-up per phase (%ss more before the first), %ss measured, %s%s%n",
                 o.get("users"), o.get("warmupSeconds"), o.getOrDefault("jitWarmupSeconds", 0.0), o.get("durationSeconds"),
-                ((Integer) o.get("rateCap")) == 0 ? "no rate cap" : "at most " + o.get("rateCap") + " req/s"));
+                ((Integer) o.get("rateCap")) == 0 ? "no rate cap" : "at most " + o.get("rateCap") + " req/s",
+                o.containsKey("nodeThreads") ? ", nodes on " + o.get("nodeThreads") + " threads" : ""));
         out.append(String.format(Locale.ROOT, "machine: %d cores, %s, %.1f GB; %s; %s%n", m.cores(), m.cpu(),
                 m.memoryBytes() / 1073741824.0, m.jdk(), m.date()));
         BenchReport.LabFacts lab = report.lab();

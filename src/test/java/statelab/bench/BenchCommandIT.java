@@ -129,6 +129,7 @@ class BenchCommandIT {
             assertThat(phase.requests()).isPositive().isLessThanOrEqualTo(145);
             assertThat(phase.latencyMicros().p99()).isPositive();
             assertThat(report.options()).containsEntry("latencyFrom", "intended send time");
+            assertThat(report.options()).containsEntry("nodeThreads", lab.lab().config().nodeThreads().key());
         }
     }
 

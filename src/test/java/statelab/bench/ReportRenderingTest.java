@@ -38,6 +38,7 @@ class ReportRenderingTest {
         options.put("warmupSeconds", 0.0);
         options.put("durationSeconds", 3.0);
         options.put("rateCap", 0);
+        options.put("nodeThreads", "virtual");
         BenchReport.LabFacts lab = new BenchReport.LabFacts(900, 200L << 20, 300L << 20);
         return new BenchReport(new MachineInfo(2, "Test CPU", 1L << 34, "Test JDK 25", "-Xss512k", "2026-01-01T00:00:00Z"),
                 options, lab, phases, TargetChecks.of(phases, lab));
@@ -62,7 +63,8 @@ class ReportRenderingTest {
         String table = BenchTable.text(report());
 
         assertThat(table).contains("in-memory  direct").contains("redis      lb").contains("kill S1 at 1.5 s (redis lb)")
-                .contains("redis: node throughput vs in-memory node").contains("[met]").contains("Test CPU");
+                .contains("redis: node throughput vs in-memory node").contains("[met]").contains("Test CPU")
+                .contains("no rate cap, nodes on virtual threads");
     }
 
     @Test
