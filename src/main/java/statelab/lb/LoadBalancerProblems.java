@@ -5,6 +5,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import statelab.problem.LingeringClose;
 import statelab.problem.ProblemDetails;
 
 /** The balancer's own answers, as RFC 9457 problem details. */
@@ -16,11 +17,14 @@ final class LoadBalancerProblems {
 
     private static final ProblemDetails TOO_LARGE = ProblemDetails.of(ProblemKind.TOO_LARGE, "the load balancer accepts bodies of at most " + RequestBodies.MAX_BYTES + " bytes").with("node", null).with("user", null);
 
+    /** Twice the body limit: enough for any body a client might send in good faith past the limit. */
+    private static final LingeringClose REFUSED_BODY = LingeringClose.upTo(2L * RequestBodies.MAX_BYTES);
+
     static void tooLarge(Request request, Response response, Callback callback) {
         // The body is not forwarded; the connection closes after the answer rather than carry it, once what
         // the client already sent has been read and thrown away (a close with unread bytes is a reset).
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        TOO_LARGE.write(response, Callback.from(() -> UnreadBodyDrain.thenComplete(request, callback), callback::failed));
+        TOO_LARGE.write(response, Callback.from(() -> REFUSED_BODY.thenComplete(request, callback), callback::failed));
     }
 
     /** A body that could not be read: over the limit while streaming in, cut off, or badly framed. */

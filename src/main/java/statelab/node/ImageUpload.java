@@ -2,8 +2,6 @@ package statelab.node;
 
 import statelab.problem.ProblemKind;
 import statelab.problem.ProblemException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -25,18 +23,7 @@ record ImageUpload(String mediaType, byte[] bytes) {
         if (declared != null && !declared.equals(PNG) && !declared.equals(JPEG)) {
             throw unsupported("an avatar is sent as image/png or image/jpeg, not " + declared);
         }
-        byte[] bytes;
-        try (InputStream in = Request.asInputStream(request)) {
-            if (request.getLength() > MAX_BYTES) {
-                throw NodeRequest.tooLarge(in, MAX_BYTES);
-            }
-            bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw NodeRequest.tooLarge(in, MAX_BYTES);
-            }
-        } catch (IOException e) {
-            throw new ProblemException(ProblemKind.BAD_REQUEST, "the body could not be read");
-        }
+        byte[] bytes = NodeRequest.body(request, MAX_BYTES);
         String actual = typeOf(bytes);
         if (actual == null) {
             throw unsupported("the body is neither a PNG nor a JPEG (judged by its first bytes)");

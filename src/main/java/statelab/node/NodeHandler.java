@@ -1,5 +1,6 @@
 package statelab.node;
 
+import statelab.problem.LingeringClose;
 import statelab.problem.ProblemKind;
 import statelab.problem.ProblemDetails;
 import statelab.problem.ProblemException;
@@ -22,13 +23,16 @@ import statelab.session.PasswordChecks;
  * The app node's API (docs/LAB-SEMANTICS.md) in one routing table: login, logout, log out everywhere,
  * two pages and settings that need a signed-in user, health, the state labs' price and avatar
  * (docs/STATE-LABS.md), and a jwt node's public keys ({@link PublishedKeys}). Every answer names the node;
- * every failure is a problem body with a kind; a store that cannot be reached is answered 503
+ * every failure is a problem body with a kind, and the rest of a body it refused is read before the
+ * connection may close ({@link LingeringClose}); a store that cannot be reached is answered 503
  * {@code store-down} with {@code Retry-After}, never taken for "not signed in". Every POST must
  * come from this site when a browser sends it (the lab's one {@link OriginPolicy}, any Host).
  */
 final class NodeHandler extends Handler.Abstract {
     /** Balancers reach a node under any name, so only the browser's own headers are judged. */
     private static final OriginPolicy ORIGINS = OriginPolicy.anyHost();
+    /** Twice the largest body any endpoint takes (an avatar): enough for any body sent in good faith past a limit. */
+    private static final LingeringClose REFUSED_BODY = LingeringClose.upTo(2L * ImageUpload.MAX_BYTES);
 
     private final NodeResponses out;
     private final AccountEndpoints account;
@@ -49,7 +53,9 @@ final class NodeHandler extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback exchange) {
+        // Many refusals (401, 403, 405, 413, 415) come before the body is read, or instead of reading all of it.
+        Callback callback = REFUSED_BODY.onRefusal(request, response, exchange);
         RequestTrace.begin();
         try {
             route(request.getMethod(), Request.getPathInContext(request), request, response, callback);

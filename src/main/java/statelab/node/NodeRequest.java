@@ -2,12 +2,15 @@ package statelab.node;
 
 import statelab.problem.ProblemKind;
 import statelab.problem.ProblemException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.BufferUtil;
 
 /**
  * What a node reads from one request: the credential (cookie, or {@code Authorization: Bearer}
@@ -15,11 +18,6 @@ import org.eclipse.jetty.server.Request;
  */
 final class NodeRequest {
     static final int MAX_BODY_BYTES = 8 * 1024;
-    /**
-     * How much of an oversized body is read and dropped before refusing it: the balancer's own limit,
-     * which is the avatar limit of {@link ImageUpload} (the largest body any endpoint takes).
-     */
-    static final int DRAIN_BYTES = ImageUpload.MAX_BYTES;
 
     private NodeRequest() {
     }
@@ -69,36 +67,52 @@ final class NodeRequest {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
         }
-        try (InputStream in = Request.asInputStream(request)) {
-            if (request.getLength() > MAX_BODY_BYTES) {
-                throw tooLarge(in);
+        return body(request, MAX_BODY_BYTES);
+    }
+
+    /**
+     * The body, at most {@code limit} bytes, waited for as it arrives; a 413 when it is longer. The rest
+     * of a refused body stays unread and the request is not failed, so the refusal's lingering close
+     * ({@link statelab.problem.LingeringClose}, see {@link NodeHandler}) can read it: Jetty's
+     * InputStream, closed before the end, would fail the request, and the close would be a reset after all.
+     */
+    static byte[] body(Request request, int limit) throws ProblemException {
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    try (Blocker.Runnable arrived = Blocker.runnable()) {
+                        request.demand(arrived);
+                        arrived.block();
+                    }
+                    continue;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    throw new IOException(chunk.getFailure());
+                }
+                boolean over = body.size() + chunk.remaining() > limit;
+                boolean last = chunk.isLast();
+                if (!over) {
+                    BufferUtil.writeTo(chunk.getByteBuffer(), body);
+                }
+                chunk.release();
+                if (over) {
+                    throw tooLarge(limit);
+                }
+                if (last) {
+                    return body.toByteArray();
+                }
             }
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge(in);
-            }
-            return body;
         } catch (IOException e) {
             throw new ProblemException(ProblemKind.BAD_REQUEST, "the body could not be read");
         }
     }
 
-    /**
-     * The refusal of an oversized body, after reading and dropping up to {@link #DRAIN_BYTES} of it:
-     * a server that closes with unread bytes waiting makes the kernel reset the connection, and the
-     * reset can overtake the 413 on its way to a proxy, which would then report a failed node instead.
-     */
-    private static ProblemException tooLarge(InputStream in) {
-        return tooLarge(in, MAX_BODY_BYTES);
-    }
-
-    /** The refusal of a body over {@code limit} bytes, after draining as above. */
-    static ProblemException tooLarge(InputStream in, int limit) {
-        try {
-            in.readNBytes(DRAIN_BYTES);
-        } catch (IOException e) {
-            // Draining is a courtesy; the 413 stands either way.
-        }
+    private static ProblemException tooLarge(int limit) {
         return new ProblemException(ProblemKind.TOO_LARGE, "the body is larger than " + limit + " bytes");
     }
 }

@@ -1,5 +1,6 @@
 package statelab.web;
 
+import statelab.problem.LingeringClose;
 import statelab.problem.ProblemKind;
 import statelab.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +30,8 @@ import statelab.json.Json;
  */
 final class ApiRoutes extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+    /** Twice the largest body an action takes: enough for any body sent in good faith past the limit. */
+    private static final LingeringClose REFUSED_BODY = LingeringClose.upTo(2L * ApiCall.MAX_BODY);
 
     /** An endpoint that answers a JSON document. */
     @FunctionalInterface
@@ -79,11 +82,13 @@ final class ApiRoutes extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback exchange) {
         String path = Request.getPathInContext(request);
         if (!path.equals("/api") && !path.startsWith("/api/")) {
             return false;
         }
+        // A refusal (403, 404, 405, 413) can leave the body unread: its close must not be a reset.
+        Callback callback = REFUSED_BODY.onRefusal(request, response, exchange);
         String method = request.getMethod();
         List<String> allowed = new ArrayList<>();
         for (Route route : routes) {

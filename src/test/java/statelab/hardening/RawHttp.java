@@ -43,35 +43,52 @@ final class RawHttp {
 
     /** Sends the bytes as they are to the URI's host and port and reads one answer. */
     static Answer exchange(URI target, byte[] request) {
+        return exchange(target, request, 1).get(0);
+    }
+
+    /**
+     * Sends the bytes as they are (one request, or several back to back on the one connection) and reads
+     * {@code answers} answers in order; whether the server closed the connection is judged after the last.
+     */
+    static List<Answer> exchange(URI target, byte[] requests, int answers) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             try {
-                out.write(request);
+                out.write(requests);
                 out.flush();
             } catch (IOException e) {
                 // The server may refuse and close before it has read everything (an oversized header): read its answer.
             }
             InputStream in = socket.getInputStream();
-            String head = readHead(in);
-            String[] lines = head.split("\r\n");
-            List<String[]> headers = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon > 0) {
-                    headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
-                }
+            List<Answer> read = new ArrayList<>();
+            for (int i = 0; i < answers; i++) {
+                read.add(readAnswer(in));
             }
-            String[] status = lines[0].split(" ", 3);
-            Answer partial = new Answer(lines[0], Integer.parseInt(status[1]), headers, "", false);
-            byte[] body = readBody(in, partial);
             socket.setSoTimeout(CLOSE_WAIT_MILLIS);
-            boolean closed = closedAfter(in);
-            return new Answer(lines[0], partial.status(), headers, new String(body, StandardCharsets.UTF_8), closed);
+            Answer last = read.remove(read.size() - 1);
+            read.add(new Answer(last.statusLine(), last.status(), last.headers(), last.body(), closedAfter(in)));
+            return read;
         } catch (IOException e) {
             throw new AssertionError("no readable HTTP answer from " + target + ": " + e, e);
         }
+    }
+
+    private static Answer readAnswer(InputStream in) throws IOException {
+        String head = readHead(in);
+        String[] lines = head.split("\r\n");
+        List<String[]> headers = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
+            }
+        }
+        String[] status = lines[0].split(" ", 3);
+        Answer partial = new Answer(lines[0], Integer.parseInt(status[1]), headers, "", false);
+        byte[] body = readBody(in, partial);
+        return new Answer(lines[0], partial.status(), headers, new String(body, StandardCharsets.UTF_8), false);
     }
 
     private static String readHead(InputStream in) throws IOException {
