@@ -49,7 +49,8 @@ final class LoadProcess implements Load {
         Runtime.getRuntime().addShutdownHook(killAtExit);
         commands = process.getOutputStream();
         answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Thread.ofVirtual().start(() -> keepTail(process.getErrorStream()));
+        // A platform thread: a virtual thread blocked on a pipe holds a carrier the lab's requests need.
+        Thread.ofPlatform().daemon().name("load-process-stderr").stackSize(256 * 1024).start(() -> keepTail(process.getErrorStream()));
     }
 
     /** Keeps the last few KB of what the process writes to its standard error, for the message when it fails. */

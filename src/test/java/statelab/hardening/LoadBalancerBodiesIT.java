@@ -63,4 +63,36 @@ class LoadBalancerBodiesIT {
             }
         }
     }
+
+    @Test
+    void a_chunked_body_that_runs_past_the_balancer_limit_is_answered_413_before_the_connection_closes() throws Exception {
+        try (TestLab testLab = TestLab.start(LabConfig.standard().withStrategies(List.of(Strategy.REDIS)))) {
+            URI lb = testLab.lb(Strategy.REDIS);
+            // No length up front: the balancer finds the body too large only as it streams in, and must still read
+            // the rest (here the whole of it) before it closes, or the close is a reset that can overtake the 413.
+            byte[] body = chunked(statelab.lb.Balancer.MAX_BODY_BYTES + 64 * 1024, 16 * 1024);
+            for (int i = 0; i < 20; i++) {
+                byte[] request = RawHttp.request("POST", "/avatar?variant=local", lb,
+                        List.of("Content-Type: image/png", "Transfer-Encoding: chunked", "Connection: close"), body);
+                RawHttp.Answer answer = RawHttp.exchange(lb, request);
+                assertThat(answer.status()).as("attempt %d: %s", i, answer).isEqualTo(413);
+                assertThat(answer.body()).contains("too-large");
+                assertThat(answer.closedAfter()).isTrue();
+            }
+        }
+    }
+
+    /** {@code total} bytes of zeros framed as chunks of {@code size}, with the last, empty chunk. */
+    private static byte[] chunked(int total, int size) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(total + total / size * 8 + 16);
+        byte[] zeros = new byte[size];
+        for (int sent = 0; sent < total; sent += size) {
+            int n = Math.min(size, total - sent);
+            out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(zeros, 0, n);
+            out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
 }

@@ -34,7 +34,10 @@ final class HaproxyProcess {
         this.process = process;
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
-        Thread.ofVirtual().name("haproxy-output").start(this::keepOutput);
+        // A platform thread: a virtual thread blocked reading a pipe holds its carrier, and four of them (one
+        // HAProxy per cluster) held both carriers of a two-core machine, so the page's requests, also on virtual
+        // threads, were never run (FramingAndHeadersHaproxyIT, once the nodes stopped using virtual threads).
+        Thread.ofPlatform().daemon().name("haproxy-output").stackSize(256 * 1024).start(this::keepOutput);
     }
 
     /**
