@@ -5,6 +5,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import statelab.problem.BoundedBody;
 import statelab.problem.LingeringClose;
 import statelab.problem.ProblemDetails;
 
@@ -29,7 +30,7 @@ final class LoadBalancerProblems {
 
     /** A body that could not be read: over the limit while streaming in, cut off, or badly framed. */
     static void unreadableBody(Request request, Response response, Callback callback, Throwable failure) {
-        if (failure instanceof IllegalArgumentException || failure.getCause() instanceof IllegalArgumentException) {
+        if (failure instanceof BoundedBody.TooLarge || failure.getCause() instanceof BoundedBody.TooLarge) {
             tooLarge(request, response, callback);
             return;
         }

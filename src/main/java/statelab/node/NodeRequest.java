@@ -1,16 +1,13 @@
 package statelab.node;
 
+import statelab.problem.BoundedBody;
 import statelab.problem.ProblemKind;
 import statelab.problem.ProblemException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.util.Blocker;
-import org.eclipse.jetty.util.BufferUtil;
 
 /**
  * What a node reads from one request: the credential (cookie, or {@code Authorization: Bearer}
@@ -72,41 +69,14 @@ final class NodeRequest {
 
     /**
      * The body, at most {@code limit} bytes, waited for as it arrives; a 413 when it is longer. The rest
-     * of a refused body stays unread and the request is not failed, so the refusal's lingering close
-     * ({@link statelab.problem.LingeringClose}, see {@link NodeHandler}) can read it: Jetty's
-     * InputStream, closed before the end, would fail the request, and the close would be a reset after all.
+     * of a refused body stays unread and the request is not failed ({@link BoundedBody}), so the refusal's
+     * lingering close ({@link statelab.problem.LingeringClose}, see {@link NodeHandler}) can read it.
      */
     static byte[] body(Request request, int limit) throws ProblemException {
-        if (request.getLength() > limit) {
-            throw tooLarge(limit);
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
-            while (true) {
-                Content.Chunk chunk = request.read();
-                if (chunk == null) {
-                    try (Blocker.Runnable arrived = Blocker.runnable()) {
-                        request.demand(arrived);
-                        arrived.block();
-                    }
-                    continue;
-                }
-                if (Content.Chunk.isFailure(chunk)) {
-                    throw new IOException(chunk.getFailure());
-                }
-                boolean over = body.size() + chunk.remaining() > limit;
-                boolean last = chunk.isLast();
-                if (!over) {
-                    BufferUtil.writeTo(chunk.getByteBuffer(), body);
-                }
-                chunk.release();
-                if (over) {
-                    throw tooLarge(limit);
-                }
-                if (last) {
-                    return body.toByteArray();
-                }
-            }
+            return BoundedBody.await(request, limit);
+        } catch (BoundedBody.TooLarge e) {
+            throw tooLarge(limit);
         } catch (IOException e) {
             throw new ProblemException(ProblemKind.BAD_REQUEST, "the body could not be read");
         }
