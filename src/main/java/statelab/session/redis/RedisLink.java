@@ -33,8 +33,8 @@ public final class RedisLink implements AutoCloseable {
     private final boolean ownsClient;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile StatefulRedisConnection<String, String> replicatedWrites;
-    /** The blocking read path: none, or one pool where the URL allows it. */
-    private final java.util.List<BlockingRedisReads> reads;
+    /** The per-request read path where the URL allows it; null when reads go through Lettuce. */
+    private final PipelinedRedisReads reads;
     private final java.util.concurrent.locks.ReentrantLock connecting = new java.util.concurrent.locks.ReentrantLock();
     private volatile boolean closed;
 
@@ -45,8 +45,8 @@ public final class RedisLink implements AutoCloseable {
 
     /** A link with connections of its own on a shared client; closing it closes only those connections. */
     RedisLink(RedisClient client, String redisUrl, boolean ownsClient) {
-        this.reads = Boolean.getBoolean("statelab.redis.lettuceReads") ? java.util.List.of()
-                : BlockingRedisReads.forUrl(redisUrl, TIMEOUT).stream().toList();
+        this.reads = Boolean.getBoolean("statelab.redis.lettuceReads") ? null
+                : PipelinedRedisReads.forUrl(redisUrl, TIMEOUT).orElse(null);
         this.client = client;
         this.ownsClient = ownsClient;
     }
@@ -121,14 +121,13 @@ public final class RedisLink implements AutoCloseable {
     }
 
     /**
-     * {@code GETEX key EX seconds}: the value, or null when the key is absent. Sent over a blocking
-     * connection on the calling thread when the URL allows it (see {@link BlockingRedisReads}),
-     * otherwise through Lettuce.
+     * {@code GETEX key EX seconds}: the value, or null when the key is absent. Sent on the calling
+     * thread, batched with the reads of concurrent requests, when the URL allows it (see
+     * {@link PipelinedRedisReads}); otherwise through Lettuce.
      */
     public String getex(String key, Duration expiry) {
-        if (!reads.isEmpty()) {
-            long seconds = expiry.toSeconds();
-            return reads.get(0).call("GETEX", j -> j.getEx(key, redis.clients.jedis.params.GetExParams.getExParams().ex(seconds)));
+        if (reads != null) {
+            return reads.getex(key, expiry.toSeconds());
         }
         return call(c -> c.getex(key, io.lettuce.core.GetExArgs.Builder.ex(expiry)));
     }
@@ -212,7 +211,9 @@ public final class RedisLink implements AutoCloseable {
                 closeConnections();
             }
         } finally {
-            reads.forEach(BlockingRedisReads::close);
+            if (reads != null) {
+                reads.close();
+            }
         }
     }
 
