@@ -15,6 +15,7 @@ public final class Backend {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean draining;
     private final AtomicLong downMarks = new AtomicLong();
+    private volatile UpstreamPool upstreams;
 
     Backend(URI uri, String affinityToken) {
         this.uri = uri;
@@ -78,6 +79,24 @@ public final class Backend {
 
     int inFlight() {
         return inFlight.get();
+    }
+
+    /**
+     * The balancer's connections to this backend, made by {@code factory} on first use. Kept here, not in a
+     * map, so that a backend removed from the balancer takes its pool with it (idle connections time out).
+     */
+    UpstreamPool upstreams(java.util.function.Function<URI, UpstreamPool> factory) {
+        UpstreamPool pool = upstreams;
+        if (pool == null) {
+            synchronized (this) {
+                pool = upstreams;
+                if (pool == null) {
+                    pool = factory.apply(uri);
+                    upstreams = pool;
+                }
+            }
+        }
+        return pool;
     }
 
     BackendStatus status() {

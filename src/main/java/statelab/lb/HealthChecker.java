@@ -40,6 +40,24 @@ final class HealthChecker implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lb-health").factory());
     }
 
+    /**
+     * The checks' own HTTP client, on the lab's pool (not started: its owner starts it). Every listener only
+     * records a result, so the client's selector runs them itself rather than waking a pool thread.
+     */
+    static HttpClient newClient(org.eclipse.jetty.util.thread.ThreadPool threadPool) {
+        org.eclipse.jetty.io.ClientConnector connector = new org.eclipse.jetty.io.ClientConnector();
+        connector.setExecutor(threadPool);
+        connector.setSelectors(1);
+        connector.setConnectTimeout(TIMEOUT);
+        org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP transport =
+                new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector);
+        transport.setInvocationType(org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING);
+        HttpClient client = new HttpClient(transport);
+        client.setExecutor(threadPool);
+        client.setUserAgentField(null);
+        return client;
+    }
+
     void start() {
         long millis = interval.toMillis();
         task = timer.scheduleWithFixedDelay(this::checkAll, 0, millis, TimeUnit.MILLISECONDS);

@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.thread.TryExecutor;
  * thread per request, which finds no bytes yet and only re-arms read interest. Measured on two cores
  * that hand-off was about a third of the balancer's CPU per request (docs/BENCHMARKS.md). Running it
  * on the calling thread is safe because the balancer's handler never blocks
- * ({@link BalancingProxyHandler#getInvocationType()}), so whatever the resumed connection parses
+ * ({@link ForwardingHandler} is non-blocking), so whatever the resumed connection parses
  * and handles next does not block that thread either.
  *
  * <p>Not started or stopped here: the pool's owner does that.

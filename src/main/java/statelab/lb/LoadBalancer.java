@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -13,8 +14,9 @@ import org.eclipse.jetty.util.thread.ThreadPool;
 import statelab.problem.ProblemErrorHandler;
 
 /**
- * A real HTTP load balancer on its own loopback port: Jetty's proxy forwarding each request to a
- * backend chosen by a {@link BalancingPolicy}, with active health checks and retry of requests
+ * A real HTTP load balancer on its own loopback port: a Jetty server whose {@link ForwardingHandler}
+ * sends each request to a backend chosen by a {@link BalancingPolicy}, over pooled keep-alive
+ * connections of its own ({@link UpstreamPool}), with active health checks and retry of requests
  * that never reached a server. It knows its backends only as URIs.
  */
 public final class LoadBalancer implements Balancer {
@@ -29,7 +31,7 @@ public final class LoadBalancer implements Balancer {
     private final LoadBalancerStats stats = new LoadBalancerStats();
     private final Server server;
     private final ServerConnector connector;
-    private final BalancingProxyHandler proxy;
+    private final HttpClient healthClient;
     private HealthChecker health;
 
     /**
@@ -54,8 +56,9 @@ public final class LoadBalancer implements Balancer {
                 .map(f -> ((HttpConnectionFactory) f).getHttpConfiguration()).forEach(LoadBalancer::configure);
         connector.setPort(port);
         server.addConnector(connector);
-        this.proxy = new BalancingProxyHandler(pool, policy, threadPool, stats);
-        server.setHandler(proxy);
+        server.setHandler(new ForwardingHandler(pool, policy, stats, new UpstreamConnector(threadPool)));
+        this.healthClient = HealthChecker.newClient(threadPool);
+        server.addBean(healthClient);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(0);
     }
@@ -80,8 +83,7 @@ public final class LoadBalancer implements Balancer {
     @Override
     public LoadBalancer start() throws Exception {
         server.start();
-        // The proxy's client exists once the proxy has started; health checks share its connections' executor.
-        health = new HealthChecker(pool, proxy.getHttpClient(), HEALTH_INTERVAL);
+        health = new HealthChecker(pool, healthClient, HEALTH_INTERVAL);
         health.start();
         return this;
     }

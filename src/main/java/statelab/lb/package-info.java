@@ -1,5 +1,5 @@
 /**
- * The load balancer: a real HTTP reverse proxy (Jetty's {@code ProxyHandler}) on its own port,
+ * The load balancer: a real HTTP reverse proxy (a Jetty server and keep-alive connections of its own to the nodes) on its own port,
  * choosing a backend per request with a {@link statelab.lb.BalancingPolicy}. It knows its backends
  * only as URIs: not their names, not where they keep sessions.
  *

@@ -1,0 +1,286 @@
+package statelab.lb;
+
+import java.io.EOFException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.AbstractConnection;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
+
+/**
+ * One keep-alive HTTP/1.1 connection from the balancer to a backend, carrying one exchange at a time:
+ * {@link #send} writes a request (head and body in one gathering write), and the answer is parsed by
+ * Jetty's {@link HttpParser} and handed to an {@link AnswerListener}. Body pieces are handed on one at
+ * a time: the connection reads no more until the listener's write completes, so a slow client holds
+ * the node back instead of filling the balancer's memory.
+ *
+ * <p>Once an answer is complete the connection goes back to its {@link UpstreamPool} if it may carry
+ * another (the node did not say {@code Connection: close}, the body was not ended by closing), and is
+ * closed otherwise. A connection closed by the node, failed, or timed out (idle timeout of its
+ * connector) fails its exchange, if any, and leaves the pool. A non-blocking connection: the selector
+ * thread reads and relays the answer itself, with no hand-off to a pool thread per answer.
+ */
+final class UpstreamConnection extends AbstractConnection.NonBlocking implements HttpParser.ResponseHandler {
+    private static final int BUFFER_SIZE = 16 * 1024;
+    /** States of handing a body piece to the listener, for a write that may complete on this stack or later. */
+    private static final int IDLE = 0, WRITING = 1, WRITTEN_INLINE = 2, AWAITING = 3;
+
+    private final ByteBufferPool buffers;
+    private final UpstreamPool pool;
+    private final HttpParser parser = new HttpParser(this, BUFFER_SIZE);
+    private final AtomicInteger handOff = new AtomicInteger(IDLE);
+    private volatile AnswerListener listener;
+    private RetainableByteBuffer input;
+    private ByteBuffer pendingContent;
+    private boolean pendingLast;
+    private boolean interim;
+    private boolean interimDone;
+    private boolean closeAfter;
+    private boolean complete;
+
+    UpstreamConnection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, UpstreamPool pool) {
+        super(endPoint, executor);
+        this.buffers = buffers;
+        this.pool = pool;
+    }
+
+    UpstreamPool pool() {
+        return pool;
+    }
+
+    @Override
+    public void onOpen() {
+        super.onOpen();
+        fillInterested();
+    }
+
+    /**
+     * Sends one request on this idle connection; its answer goes to {@code answer}.
+     *
+     * @param body null for none
+     * @param headRequest whether the request is a HEAD, whose answer has a length but no body
+     */
+    void send(ByteBuffer head, ByteBuffer body, boolean headRequest, AnswerListener answer) {
+        parser.setHeadResponse(headRequest);
+        listener = answer;
+        Callback sent = Callback.from(InvocationType.NON_BLOCKING, () -> { }, this::failAndClose);
+        if (body == null) {
+            getEndPoint().write(sent, head);
+        } else {
+            getEndPoint().write(sent, head, body.slice());
+        }
+    }
+
+    @Override
+    public void onFillable() {
+        try {
+            process();
+        } catch (Throwable failure) {
+            failAndClose(failure);
+        }
+    }
+
+    /** Parses what has arrived, reading more until the answer is done, a body piece is out, or no bytes are left. */
+    private void process() throws java.io.IOException {
+        boolean eof = false;
+        while (true) {
+            if (!getEndPoint().isOpen()) {
+                return; // closed while parsing (the answer failed); onClose has told the listener
+            }
+            if (input == null) {
+                input = buffers.acquire(BUFFER_SIZE, true);
+            }
+            ByteBuffer bytes = input.getByteBuffer();
+            if (listener != null && parser.parseNext(bytes)) {
+                if (pendingContent != null && !handContentOn()) {
+                    return; // the listener's write completes later and resumes reading
+                }
+                if (complete) {
+                    completeExchange(bytes);
+                } else if (interimDone) {
+                    // A 1xx answer is not the answer: the final one follows on the same connection.
+                    interimDone = false;
+                    parser.reset();
+                }
+                continue;
+            }
+            if (bytes.hasRemaining()) {
+                failAndClose(new IllegalStateException("the node sent bytes with no request outstanding"));
+                return;
+            }
+            if (eof) {
+                failAndClose(new EOFException("the node closed the connection"));
+                return;
+            }
+            int filled = getEndPoint().fill(bytes);
+            if (filled == 0) {
+                releaseInput();
+                fillInterested();
+                return;
+            }
+            if (filled < 0) {
+                if (listener == null) {
+                    close(); // an idle connection the node closed: it simply leaves the pool
+                    return;
+                }
+                eof = true;
+                parser.atEOF();
+            }
+        }
+    }
+
+    /** Answers whether the piece was written at once, so reading may go on here. */
+    private boolean handContentOn() {
+        ByteBuffer chunk = pendingContent;
+        pendingContent = null;
+        handOff.set(WRITING);
+        listener.onContent(chunk, pendingLast, Callback.from(InvocationType.NON_BLOCKING, this::contentWritten, this::failAndClose));
+        if (handOff.compareAndSet(WRITING, AWAITING)) {
+            return false;
+        }
+        handOff.set(IDLE);
+        return true;
+    }
+
+    private void contentWritten() {
+        if (handOff.compareAndSet(WRITING, WRITTEN_INLINE)) {
+            return;
+        }
+        handOff.set(IDLE);
+        onFillable();
+    }
+
+    /** The answer is complete: the connection is pooled again (or closed) before the listener is told. */
+    private void completeExchange(ByteBuffer bytes) {
+        AnswerListener done = listener;
+        listener = null;
+        complete = false;
+        boolean reusable = !closeAfter && !parser.isClosed() && !parser.isClose() && !bytes.hasRemaining();
+        closeAfter = false;
+        if (reusable) {
+            parser.reset();
+            pool.release(this);
+        } else {
+            close();
+        }
+        done.onComplete();
+    }
+
+    private void releaseInput() {
+        if (input != null && !input.hasRemaining()) {
+            input.release();
+            input = null;
+        }
+    }
+
+    /** Fails the exchange in progress, if any, once, and closes the connection (which takes it out of its pool). */
+    void failAndClose(Throwable failure) {
+        AnswerListener failed = listener;
+        listener = null;
+        if (failed != null) {
+            failed.onFailure(failure);
+        }
+        close();
+    }
+
+    /** A read that timed out fails the exchange with the timeout itself, so the caller is answered 504. */
+    @Override
+    protected boolean onReadTimeout(TimeoutException timeout) {
+        failAndClose(timeout);
+        return true;
+    }
+
+    @Override
+    public void onClose(Throwable cause) {
+        super.onClose(cause);
+        pool.closed(this);
+        AnswerListener failed = listener;
+        listener = null;
+        if (failed != null) {
+            failed.onFailure(cause != null ? cause : new ClosedChannelException());
+        }
+        if (input != null && handOff.get() == IDLE) {
+            input.release();
+            input = null;
+        }
+    }
+
+    @Override
+    public void startResponse(HttpVersion version, int status, String reason) {
+        interim = status >= 100 && status < 200;
+        closeAfter |= version != HttpVersion.HTTP_1_1;
+        if (!interim) {
+            listener.onBegin(status);
+        }
+    }
+
+    @Override
+    public void parsedHeader(HttpField field) {
+        if (field.getHeader() == HttpHeader.CONNECTION) {
+            closeAfter |= field.contains(HttpHeaderValue.CLOSE.asString());
+        }
+        if (!interim) {
+            listener.onHeader(field);
+        }
+    }
+
+    @Override
+    public boolean headerComplete() {
+        if (!interim) {
+            listener.onHeadersComplete();
+        }
+        return false;
+    }
+
+    @Override
+    public boolean content(ByteBuffer chunk) {
+        if (!chunk.hasRemaining()) {
+            return false;
+        }
+        pendingContent = chunk;
+        pendingLast = parser.getContentLength() >= 0 && parser.getContentRead() >= parser.getContentLength();
+        return true;
+    }
+
+    @Override
+    public boolean contentComplete() {
+        return false;
+    }
+
+    @Override
+    public boolean messageComplete() {
+        if (interim) {
+            interim = false;
+            interimDone = true;
+            return true;
+        }
+        complete = true;
+        return true;
+    }
+
+    @Override
+    public void earlyEOF() {
+        failAndClose(new EOFException("the node closed the connection in the middle of its answer"));
+    }
+
+    @Override
+    public void badMessage(org.eclipse.jetty.http.HttpException failure) {
+        failAndClose(new IllegalStateException("the node's answer could not be parsed: " + failure.getReason()));
+    }
+
+    @Override
+    public String toConnectionString() {
+        return "UpstreamConnection@" + Integer.toHexString(hashCode()) + "->" + pool;
+    }
+}
