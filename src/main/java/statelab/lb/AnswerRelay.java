@@ -42,7 +42,10 @@ final class AnswerRelay implements AnswerListener {
         if (field.getHeader() == HttpHeader.CONNECTION) {
             namedByConnection = HopByHopHeaders.addNames(namedByConnection, field.getValue());
         }
-        if (!HopByHopHeaders.fixed(field)) {
+        if (field.getHeader() == HttpHeader.DATE) {
+            // Our server put its own Date on the response already; the node's replaces it, so there is one.
+            response.getHeaders().put(field);
+        } else if (!HopByHopHeaders.fixed(field)) {
             response.getHeaders().add(field);
         }
     }

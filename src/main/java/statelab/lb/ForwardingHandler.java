@@ -96,7 +96,7 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
         stats.countForwarded();
         ByteBuffer body = request.body();
         ByteBuffer head = UpstreamRequestHead.encode(request, backend.uri(), body);
-        boolean headRequest = "HEAD".equals(request.getMethod());
+        boolean headRequest = "HEAD".equals(UpstreamRequestHead.method(request));
         AnswerRelay relay = new AnswerRelay(this, request, response, callback);
         upstreams.poolFor(backend).acquire(Promise.from(
                 connection -> connection.send(head, body, headRequest, relay), relay::onFailure));

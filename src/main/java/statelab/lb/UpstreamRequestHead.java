@@ -3,6 +3,7 @@ package statelab.lb;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -35,7 +36,7 @@ final class UpstreamRequestHead {
     static ByteBuffer encode(Request request, URI backend, ByteBuffer body) {
         HttpFields fields = request.getHeaders();
         Set<String> named = HopByHopHeaders.namedByConnection(fields);
-        String method = request.getMethod();
+        String method = method(request);
         String target = request.getHttpURI().getPathQuery();
         String via = via(request, fields.contains(HttpHeader.VIA) ? String.join(", ", fields.getValuesList(HttpHeader.VIA)) : null);
         int size = method.length() + target.length() + HTTP11_CRLF.length + via.length() + 64 + backend.getAuthority().length();
@@ -68,6 +69,14 @@ final class UpstreamRequestHead {
         }
         head.put((byte) '\r').put((byte) '\n');
         return head.flip();
+    }
+
+    /**
+     * The method as sent upstream: upper-cased, as Jetty's HTTP client did before this forwarder (through the
+     * balancer a lower-case {@code get} has always arrived as GET; HostileInputIT pins that).
+     */
+    static String method(Request request) {
+        return request.getMethod().toUpperCase(Locale.ROOT);
     }
 
     /** {@code 1.1 statelab-lb}, after the caller's own {@code Via} list when it has one (RFC 9110 section 7.6.3). */

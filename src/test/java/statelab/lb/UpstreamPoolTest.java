@@ -1,0 +1,102 @@
+package statelab.lb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteArrayEndPoint;
+import org.eclipse.jetty.util.Promise;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool's bookkeeping with a dialer that only records what it was asked to open, and connections on
+ * Jetty's in-memory {@link ByteArrayEndPoint} (nothing is sent: the pool never touches the wire).
+ */
+class UpstreamPoolTest {
+    private final List<Promise<UpstreamConnection>> dials = new ArrayList<>();
+    private final UpstreamPool pool = new UpstreamPool(URI.create("http://127.0.0.1:1"), (p, promise) -> dials.add(promise), 2);
+
+    @Test
+    void it_opens_at_most_its_bound_and_the_next_request_waits_for_a_released_connection() {
+        AtomicReference<UpstreamConnection> third = new AtomicReference<>();
+        pool.acquire(Promise.noop());
+        pool.acquire(Promise.noop());
+        pool.acquire(Promise.from(third::set, failure -> { }));
+
+        assertThat(dials).hasSize(2);
+        assertThat(pool.open()).isEqualTo(2);
+        assertThat(pool.waiting()).isEqualTo(1);
+
+        UpstreamConnection released = connection();
+        pool.release(released);
+
+        assertThat(third.get()).isSameAs(released);
+        assertThat(pool.waiting()).isZero();
+        assertThat(pool.idle()).isZero();
+    }
+
+    @Test
+    void idle_connections_are_reused_last_in_first_out() {
+        pool.acquire(Promise.noop());
+        pool.acquire(Promise.noop());
+        UpstreamConnection older = connection();
+        UpstreamConnection newer = connection();
+        pool.release(older);
+        pool.release(newer);
+        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
+
+        pool.acquire(Promise.from(got::set, failure -> { }));
+
+        assertThat(got.get()).isSameAs(newer);
+        assertThat(pool.idle()).isEqualTo(1);
+        assertThat(dials).hasSize(2);
+    }
+
+    @Test
+    void a_closed_connection_leaves_the_pool_and_lets_a_waiting_request_open_another() {
+        pool.acquire(Promise.noop());
+        pool.acquire(Promise.noop());
+        pool.acquire(Promise.noop());
+        UpstreamConnection idle = connection();
+
+        pool.closed(idle);
+
+        assertThat(dials).hasSize(3);
+        assertThat(pool.open()).isEqualTo(2);
+        assertThat(pool.waiting()).isZero();
+    }
+
+    @Test
+    void a_failed_dial_frees_its_place() {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        pool.acquire(Promise.from(c -> { }, failed::set));
+
+        dials.getFirst().failed(new java.net.ConnectException("refused"));
+
+        assertThat(failed.get()).isInstanceOf(java.net.ConnectException.class);
+        assertThat(pool.open()).isZero();
+    }
+
+    @Test
+    void past_the_waiting_bound_a_request_is_refused_at_once() {
+        pool.acquire(Promise.noop());
+        pool.acquire(Promise.noop());
+        for (int i = 0; i < UpstreamPool.MAX_WAITING; i++) {
+            pool.acquire(Promise.noop());
+        }
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+
+        pool.acquire(Promise.from(c -> { }, refused::set));
+
+        assertThat(refused.get()).isInstanceOf(RejectedExecutionException.class);
+        assertThat(pool.waiting()).isEqualTo(UpstreamPool.MAX_WAITING);
+    }
+
+    private UpstreamConnection connection() {
+        return new UpstreamConnection(new ByteArrayEndPoint(), Runnable::run, new ArrayByteBufferPool(), pool);
+    }
+}
