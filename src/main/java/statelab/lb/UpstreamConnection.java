@@ -40,6 +40,13 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     private final UpstreamPool pool;
     private final HttpParser parser = new HttpParser(this, BUFFER_SIZE);
     private final AtomicInteger handOff = new AtomicInteger(IDLE);
+    /**
+     * What the exchange still waits for before the connection may carry another: the end of the request's
+     * write and the end of the answer. The answer can be complete (it is read on this connection's thread)
+     * while the thread that wrote the request is still leaving Jetty's write call; sending the next request
+     * then would be a second write at once.
+     */
+    private final AtomicInteger untilReusable = new AtomicInteger();
     private volatile AnswerListener listener;
     private RetainableByteBuffer input;
     private ByteBuffer pendingContent;
@@ -73,8 +80,9 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
      */
     void send(ByteBuffer head, ByteBuffer body, boolean headRequest, AnswerListener answer) {
         parser.setHeadResponse(headRequest);
+        untilReusable.set(2);
         listener = answer;
-        Callback sent = Callback.from(InvocationType.NON_BLOCKING, () -> { }, this::failAndClose);
+        Callback sent = Callback.from(InvocationType.NON_BLOCKING, this::oneStepToReuse, this::failAndClose);
         if (body == null) {
             getEndPoint().write(sent, head);
         } else {
@@ -108,6 +116,12 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
                 }
                 if (complete) {
                     completeExchange(bytes);
+                    if (!bytes.hasRemaining()) {
+                        // A node sends nothing unasked: rather than a read that finds nothing, wait to be told.
+                        releaseInput();
+                        fillInterestedIfOpen();
+                        return;
+                    }
                 } else if (interimDone) {
                     // A 1xx answer is not the answer: the final one follows on the same connection.
                     interimDone = false;
@@ -170,11 +184,24 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
         closeAfter = false;
         if (reusable) {
             parser.reset();
-            pool.release(this);
+            oneStepToReuse();
         } else {
             close();
         }
         done.onComplete();
+    }
+
+    private void fillInterestedIfOpen() {
+        if (getEndPoint().isOpen()) {
+            fillInterested();
+        }
+    }
+
+    /** The request's write or the answer is done; once both are, the connection goes back to its pool. */
+    private void oneStepToReuse() {
+        if (untilReusable.decrementAndGet() == 0 && getEndPoint().isOpen()) {
+            pool.release(this);
+        }
     }
 
     private void releaseInput() {
