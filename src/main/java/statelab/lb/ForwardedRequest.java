@@ -21,6 +21,7 @@ final class ForwardedRequest extends Request.Wrapper {
     private int failedAttempts;
     private ByteBuffer body;
     private Throwable lastFailure;
+    private boolean resentOnNewConnection;
 
     ForwardedRequest(Request request) {
         super(request);
@@ -61,6 +62,13 @@ final class ForwardedRequest extends Request.Wrapper {
     synchronized int countFailedAttempt(Throwable failure) {
         lastFailure = failure;
         return ++failedAttempts;
+    }
+
+    /** True the first time only: a request is sent again on a new connection at most once. */
+    synchronized boolean resendOnNewConnection() {
+        boolean first = !resentOnNewConnection;
+        resentOnNewConnection = true;
+        return first;
     }
 
     synchronized int failedAttempts() {

@@ -116,6 +116,16 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
         Backend backend = request.backend();
         boolean refused = causedBy(failure, ConnectException.class);
         boolean idempotent = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (idempotent && !request.answerBegun() && causedBy(failure, StaleConnectionException.class)
+                && request.resendOnNewConnection()) {
+            // The node closed a kept-alive connection while it sat idle: it may simply have timed it out, or it died a
+            // moment ago and the close is all we have seen of it. Judging the node by that would keep a dead node in
+            // rotation; a new connection tells the two apart (a dead node refuses it and is marked down below).
+            upstreams.poolFor(backend).closeIdle();
+            stats.countRetry();
+            forward(request, response, callback, new BalancingPolicy.Choice(backend, request.setCookie()));
+            return;
+        }
         if (refused) {
             // Only a refused connection proves the node is gone. A failure in the middle of an exchange may be
             // the request's own doing, so it marks nothing down: the health checks find a dead node just as fast.

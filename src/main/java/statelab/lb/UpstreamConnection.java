@@ -55,6 +55,9 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     private boolean interimDone;
     private boolean closeAfter;
     private boolean complete;
+    /** Answers completed on this connection; a failure after one, before any byte of the next answer, means a stale connection. */
+    private int exchanges;
+    private volatile boolean answerBytes;
 
     UpstreamConnection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, UpstreamPool pool) {
         super(endPoint, executor);
@@ -81,6 +84,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     void send(ByteBuffer head, ByteBuffer body, boolean headRequest, AnswerListener answer) {
         parser.setHeadResponse(headRequest);
         untilReusable.set(2);
+        answerBytes = false;
         listener = answer;
         Callback sent = Callback.from(InvocationType.NON_BLOCKING, this::oneStepToReuse, this::failAndClose);
         if (body == null) {
@@ -138,6 +142,9 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
                 return;
             }
             int filled = getEndPoint().fill(bytes);
+            if (filled > 0 && listener != null) {
+                answerBytes = true;
+            }
             if (filled == 0) {
                 releaseInput();
                 fillInterested();
@@ -180,6 +187,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
         AnswerListener done = listener;
         listener = null;
         complete = false;
+        exchanges++;
         boolean reusable = !closeAfter && !parser.isClosed() && !parser.isClose() && !bytes.hasRemaining();
         closeAfter = false;
         if (reusable) {
@@ -216,9 +224,15 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
         AnswerListener failed = listener;
         listener = null;
         if (failed != null) {
-            failed.onFailure(failure);
+            failed.onFailure(staleIfSo(failure));
         }
         close();
+    }
+
+    /** A timeout is the node's slowness, not a stale connection; anything else before a byte of a reused connection's answer is. */
+    private Throwable staleIfSo(Throwable failure) {
+        boolean reused = exchanges > 0;
+        return reused && !answerBytes && !(failure instanceof TimeoutException) ? new StaleConnectionException(failure) : failure;
     }
 
     /** A read that timed out fails the exchange with the timeout itself, so the caller is answered 504. */
@@ -235,7 +249,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
         AnswerListener failed = listener;
         listener = null;
         if (failed != null) {
-            failed.onFailure(cause != null ? cause : new ClosedChannelException());
+            failed.onFailure(staleIfSo(cause != null ? cause : new ClosedChannelException()));
         }
         if (input != null && handOff.get() == IDLE) {
             input.release();

@@ -124,6 +124,16 @@ final class UpstreamPool {
         }
     }
 
+    /** Closes every idle connection (each then leaves the pool as any closed one does): they are suspect once one was found stale. */
+    void closeIdle() {
+        java.util.List<UpstreamConnection> suspects;
+        synchronized (this) {
+            suspects = java.util.List.copyOf(idle);
+            idle.clear();
+        }
+        suspects.forEach(UpstreamConnection::close);
+    }
+
     synchronized int open() {
         return open;
     }

@@ -30,7 +30,9 @@ class LoadBalancerBodiesIT {
             RequestResult post = alice.send("POST", "/settings", "{\"theme\":\"dark\"}");
 
             assertThat(post.succeeded()).as(post.summary()).isTrue();
-            assertThat(post.node()).isEqualTo("S2");
+            // S2 when the POST found S1 refusing and was sent on; S3 when a health check had taken S1 out between the
+            // kill and the POST (checks run every 250 ms), and round robin chose among the two left. Never S1, never twice.
+            assertThat(post.node()).isIn("S2", "S3");
             assertThat(post.wire().body().get("settings")).isEqualTo(java.util.Map.of("theme", "dark"));
         }
     }

@@ -26,6 +26,9 @@ final class KeepAliveBackend implements AutoCloseable {
     record Received(int connection, String head) {
     }
 
+    /** An answer that is none: the node stops listening and closes the connection unanswered, as a node killed mid-request. */
+    static final String DIE = "die";
+
     private final QueuedThreadPool threads = new QueuedThreadPool(32, 2);
     private final ServerSocket socket;
     private final UnaryOperator<String> answer;
@@ -41,6 +44,10 @@ final class KeepAliveBackend implements AutoCloseable {
         threads.start();
         this.balancer = new LoadBalancer(pool -> new RoundRobinPolicy(), 0, threads).start();
         balancer.addBackend(URI.create("http://127.0.0.1:" + socket.getLocalPort()));
+    }
+
+    LoadBalancer balancer() {
+        return balancer;
     }
 
     URI balancerUri() {
@@ -79,6 +86,10 @@ final class KeepAliveBackend implements AutoCloseable {
                     received.add(new Received(number, head));
                 }
                 String reply = answer.apply(head);
+                if (reply.equals(DIE)) {
+                    socket.close();
+                    return;
+                }
                 out.write(reply.getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 if (reply.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n")) {

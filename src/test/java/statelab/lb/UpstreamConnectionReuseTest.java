@@ -77,6 +77,20 @@ class UpstreamConnectionReuseTest {
     }
 
     @Test
+    void a_node_that_dies_with_a_kept_alive_connection_open_is_found_dead_and_answered_as_node_down() throws Exception {
+        backend = new KeepAliveBackend(head -> head.startsWith("GET /two ") ? KeepAliveBackend.DIE : OK);
+        assertThat(get("/one").body()).isEqualTo("ok");
+
+        HttpResponse<String> second = get("/two");
+
+        // The kept connection's close alone does not prove the node dead; the new connection's refusal does.
+        assertThat(second.statusCode()).isEqualTo(503);
+        assertThat(second.body()).contains("node-down");
+        assertThat(backend.balancer().healthyCount()).isZero();
+        assertThat(connections()).hasSize(2).containsOnly(connections().getFirst());
+    }
+
+    @Test
     void hop_by_hop_lines_of_the_answer_stay_at_the_balancer_and_end_to_end_ones_go_on() throws Exception {
         backend = new KeepAliveBackend(head -> "HTTP/1.1 200 OK\r\nConnection: X-Hop\r\nX-Hop: secret\r\n"
                 + "Keep-Alive: timeout=5\r\nX-End: kept\r\nContent-Length: 2\r\n\r\nok");
