@@ -2,6 +2,7 @@ package statelab.lab;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import statelab.session.SessionPolicy;
 
 /**
@@ -58,50 +59,93 @@ public record LabConfig(List<Strategy> strategies, int nodesPerCluster, String r
 
     /** @param url an external Redis, or null or empty text for one the lab runs */
     public LabConfig withRedisUrl(String url) {
-        return new LabConfig(strategies, nodesPerCluster, url, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
+        return with(f -> f.redisUrl = url);
     }
 
     public LabConfig withNodes(int count) {
-        return new LabConfig(strategies, count, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
+        return with(f -> f.nodesPerCluster = count);
     }
 
     public LabConfig withStrategies(List<Strategy> chosen) {
-        return new LabConfig(chosen, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
+        return with(f -> f.strategies = chosen);
     }
 
     public LabConfig withRedisPersistence(boolean persistent) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, persistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
+        return with(f -> f.redisPersistent = persistent);
     }
 
     public LabConfig withSessionPolicy(SessionPolicy policy) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, policy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
+        return with(f -> f.sessionPolicy = policy);
     }
 
     public LabConfig withSharedThrottle(boolean shared) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, shared, https, balancer, nodeProcesses, redisHa, nodeThreads);
+        return with(f -> f.sharedThrottle = shared);
     }
 
     public LabConfig withHttps(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, on, balancer, nodeProcesses, redisHa, nodeThreads);
+        return with(f -> f.https = on);
     }
 
     public LabConfig withBalancer(String key) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, key, nodeProcesses, redisHa, nodeThreads);
+        return with(f -> f.balancer = key);
     }
 
     public LabConfig withNodeProcesses(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, on, redisHa, nodeThreads);
+        return with(f -> f.nodeProcesses = on);
     }
 
     public LabConfig withJwtRevocation(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, on, sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
+        return with(f -> f.jwtRevocation = on);
     }
 
     public LabConfig withRedisHa(boolean on) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, on, nodeThreads);
+        return with(f -> f.redisHa = on);
     }
 
     public LabConfig withNodeThreads(NodeThreads threads) {
-        return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation, sharedThrottle, https, balancer, nodeProcesses, redisHa, threads);
+        return with(f -> f.nodeThreads = threads);
+    }
+
+    /** A copy with one change, checked like any new config: a new component is added here once, not in every wither. */
+    private LabConfig with(Consumer<Fields> change) {
+        Fields fields = new Fields(this);
+        change.accept(fields);
+        return fields.build();
+    }
+
+    /** This config's components, open to change for one {@link #with}. */
+    private static final class Fields {
+        List<Strategy> strategies;
+        int nodesPerCluster;
+        String redisUrl;
+        boolean redisPersistent;
+        SessionPolicy sessionPolicy;
+        boolean jwtRevocation;
+        boolean sharedThrottle;
+        boolean https;
+        String balancer;
+        boolean nodeProcesses;
+        boolean redisHa;
+        NodeThreads nodeThreads;
+
+        Fields(LabConfig from) {
+            strategies = from.strategies;
+            nodesPerCluster = from.nodesPerCluster;
+            redisUrl = from.redisUrl;
+            redisPersistent = from.redisPersistent;
+            sessionPolicy = from.sessionPolicy;
+            jwtRevocation = from.jwtRevocation;
+            sharedThrottle = from.sharedThrottle;
+            https = from.https;
+            balancer = from.balancer;
+            nodeProcesses = from.nodeProcesses;
+            redisHa = from.redisHa;
+            nodeThreads = from.nodeThreads;
+        }
+
+        LabConfig build() {
+            return new LabConfig(strategies, nodesPerCluster, redisUrl, redisPersistent, sessionPolicy, jwtRevocation,
+                    sharedThrottle, https, balancer, nodeProcesses, redisHa, nodeThreads);
+        }
     }
 }

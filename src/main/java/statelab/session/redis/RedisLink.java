@@ -133,56 +133,44 @@ public final class RedisLink implements AutoCloseable {
     }
 
     private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            return current;
-        }
-        // A lock, not a monitor: connecting waits on the network and must not pin a virtual thread.
-        connecting.lock();
-        try {
-            requireOpen();
-            if (connection == null) {
-                connection = client.connect();
-            }
-            return connection;
-        } finally {
-            connecting.unlock();
-        }
+        return held(false, false);
     }
 
     private StatefulRedisConnection<String, String> openConnection() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null && current.isOpen()) {
-            return current;
-        }
-        connecting.lock();
-        try {
-            requireOpen();
-            if (connection != null && !connection.isOpen()) {
-                connection.closeAsync();
-                connection = null;
-            }
-            if (connection == null) {
-                connection = client.connect();
-            }
-            return connection;
-        } finally {
-            connecting.unlock();
-        }
+        return held(false, true);
     }
 
     private StatefulRedisConnection<String, String> replicatedConnection() {
-        StatefulRedisConnection<String, String> current = replicatedWrites;
-        if (current != null) {
+        return held(true, false);
+    }
+
+    /**
+     * The command connection or the replicated-writes one, made on first use. With {@code mustBeOpen} a
+     * connection that is down is closed and replaced instead of handed out to fail until Lettuce reconnects.
+     * A lock, not a monitor: connecting waits on the network and must not pin a virtual thread.
+     */
+    private StatefulRedisConnection<String, String> held(boolean replicated, boolean mustBeOpen) {
+        StatefulRedisConnection<String, String> current = replicated ? replicatedWrites : connection;
+        if (current != null && (!mustBeOpen || current.isOpen())) {
             return current;
         }
         connecting.lock();
         try {
             requireOpen();
-            if (replicatedWrites == null) {
-                replicatedWrites = client.connect();
+            current = replicated ? replicatedWrites : connection;
+            if (current != null && mustBeOpen && !current.isOpen()) {
+                current.closeAsync();
+                current = null;
             }
-            return replicatedWrites;
+            if (current == null) {
+                current = client.connect();
+                if (replicated) {
+                    replicatedWrites = current;
+                } else {
+                    connection = current;
+                }
+            }
+            return current;
         } finally {
             connecting.unlock();
         }
