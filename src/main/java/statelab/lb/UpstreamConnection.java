@@ -6,11 +6,7 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpParser;
-import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.EndPoint;
@@ -21,9 +17,9 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 /**
  * One keep-alive HTTP/1.1 connection from the balancer to a backend, carrying one exchange at a time:
  * {@link #send} writes a request (head and body in one gathering write), and the answer is parsed by
- * Jetty's {@link HttpParser} and handed to an {@link AnswerListener}. Body pieces are handed on one at
- * a time: the connection reads no more until the listener's write completes, so a slow client holds
- * the node back instead of filling the balancer's memory.
+ * Jetty's {@link HttpParser} ({@link AnswerParser}) and handed to an {@link AnswerListener}. Body pieces
+ * are handed on one at a time: the connection reads no more until the listener's write completes, so a
+ * slow client holds the node back instead of filling the balancer's memory.
  *
  * <p>Once an answer is complete the connection goes back to its {@link UpstreamPool} if it may carry
  * another (the node did not say {@code Connection: close}, the body was not ended by closing), and is
@@ -31,14 +27,14 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
  * connector) fails its exchange, if any, and leaves the pool. A non-blocking connection: the selector
  * thread reads and relays the answer itself, with no hand-off to a pool thread per answer.
  */
-final class UpstreamConnection extends AbstractConnection.NonBlocking implements HttpParser.ResponseHandler {
+final class UpstreamConnection extends AbstractConnection.NonBlocking {
     private static final int BUFFER_SIZE = 16 * 1024;
     /** States of handing a body piece to the listener, for a write that may complete on this stack or later. */
     private static final int IDLE = 0, WRITING = 1, WRITTEN_INLINE = 2, AWAITING = 3;
 
     private final ByteBufferPool buffers;
     private final UpstreamPool pool;
-    private final HttpParser parser = new HttpParser(this, BUFFER_SIZE);
+    private final AnswerParser answer = new AnswerParser(this::failAndClose);
     private final AtomicInteger handOff = new AtomicInteger(IDLE);
     /**
      * What the exchange still waits for before the connection may carry another: the end of the request's
@@ -49,12 +45,6 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     private final AtomicInteger untilReusable = new AtomicInteger();
     private volatile AnswerListener listener;
     private RetainableByteBuffer input;
-    private ByteBuffer pendingContent;
-    private boolean pendingLast;
-    private boolean interim;
-    private boolean interimDone;
-    private boolean closeAfter;
-    private boolean complete;
     /** Answers completed on this connection; a failure after one, before any byte of the next answer, means a stale connection. */
     private int exchanges;
     private volatile boolean answerBytes;
@@ -81,11 +71,11 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
      * @param body null for none
      * @param headRequest whether the request is a HEAD, whose answer has a length but no body
      */
-    void send(ByteBuffer head, ByteBuffer body, boolean headRequest, AnswerListener answer) {
-        parser.setHeadResponse(headRequest);
+    void send(ByteBuffer head, ByteBuffer body, boolean headRequest, AnswerListener listener) {
+        answer.expect(listener, headRequest);
         untilReusable.set(2);
         answerBytes = false;
-        listener = answer;
+        this.listener = listener;
         Callback sent = Callback.from(InvocationType.NON_BLOCKING, this::oneStepToReuse, this::failAndClose);
         if (body == null) {
             getEndPoint().write(sent, head);
@@ -114,11 +104,11 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
                 input = buffers.acquire(BUFFER_SIZE, true);
             }
             ByteBuffer bytes = input.getByteBuffer();
-            if (listener != null && parser.parseNext(bytes)) {
-                if (pendingContent != null && !handContentOn()) {
+            if (listener != null && answer.parse(bytes)) {
+                if (!answer.complete() && !handContentOn()) {
                     return; // the listener's write completes later and resumes reading
                 }
-                if (complete) {
+                if (answer.complete()) {
                     completeExchange(bytes);
                     if (!bytes.hasRemaining()) {
                         // A node sends nothing unasked: rather than a read that finds nothing, wait to be told.
@@ -126,10 +116,6 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
                         fillInterestedIfOpen();
                         return;
                     }
-                } else if (interimDone) {
-                    // A 1xx answer is not the answer: the final one follows on the same connection.
-                    interimDone = false;
-                    parser.reset();
                 }
                 continue;
             }
@@ -156,17 +142,16 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
                     return;
                 }
                 eof = true;
-                parser.atEOF();
+                answer.atEOF();
             }
         }
     }
 
     /** Answers whether the piece was written at once, so reading may go on here. */
     private boolean handContentOn() {
-        ByteBuffer chunk = pendingContent;
-        pendingContent = null;
+        ByteBuffer chunk = answer.takeContent();
         handOff.set(WRITING);
-        listener.onContent(chunk, pendingLast, Callback.from(InvocationType.NON_BLOCKING, this::contentWritten, this::failAndClose));
+        listener.onContent(chunk, answer.lastContent(), Callback.from(InvocationType.NON_BLOCKING, this::contentWritten, this::failAndClose));
         if (handOff.compareAndSet(WRITING, AWAITING)) {
             return false;
         }
@@ -186,12 +171,8 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     private void completeExchange(ByteBuffer bytes) {
         AnswerListener done = listener;
         listener = null;
-        complete = false;
         exchanges++;
-        boolean reusable = !closeAfter && !parser.isClosed() && !parser.isClose() && !bytes.hasRemaining();
-        closeAfter = false;
-        if (reusable) {
-            parser.reset();
+        if (answer.finish(bytes)) {
             oneStepToReuse();
         } else {
             close();
@@ -255,69 +236,6 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
             input.release();
             input = null;
         }
-    }
-
-    @Override
-    public void startResponse(HttpVersion version, int status, String reason) {
-        interim = status >= 100 && status < 200;
-        closeAfter |= version != HttpVersion.HTTP_1_1;
-        if (!interim) {
-            listener.onBegin(status);
-        }
-    }
-
-    @Override
-    public void parsedHeader(HttpField field) {
-        if (field.getHeader() == HttpHeader.CONNECTION) {
-            closeAfter |= field.contains(HttpHeaderValue.CLOSE.asString());
-        }
-        if (!interim) {
-            listener.onHeader(field);
-        }
-    }
-
-    @Override
-    public boolean headerComplete() {
-        if (!interim) {
-            listener.onHeadersComplete();
-        }
-        return false;
-    }
-
-    @Override
-    public boolean content(ByteBuffer chunk) {
-        if (!chunk.hasRemaining()) {
-            return false;
-        }
-        pendingContent = chunk;
-        pendingLast = parser.getContentLength() >= 0 && parser.getContentRead() >= parser.getContentLength();
-        return true;
-    }
-
-    @Override
-    public boolean contentComplete() {
-        return false;
-    }
-
-    @Override
-    public boolean messageComplete() {
-        if (interim) {
-            interim = false;
-            interimDone = true;
-            return true;
-        }
-        complete = true;
-        return true;
-    }
-
-    @Override
-    public void earlyEOF() {
-        failAndClose(new EOFException("the node closed the connection in the middle of its answer"));
-    }
-
-    @Override
-    public void badMessage(org.eclipse.jetty.http.HttpException failure) {
-        failAndClose(new IllegalStateException("the node's answer could not be parsed: " + failure.getReason()));
     }
 
     @Override

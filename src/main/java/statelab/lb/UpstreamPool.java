@@ -51,31 +51,26 @@ final class UpstreamPool {
      */
     void acquire(Promise<UpstreamConnection> promise) {
         UpstreamConnection connection;
+        boolean dial = false;
         synchronized (this) {
             connection = idle.pollFirst();
             if (connection == null) {
-                if (open >= maxConnections) {
-                    if (waiting.size() < MAX_WAITING) {
-                        waiting.addLast(promise);
-                        return;
-                    }
-                    connection = null;
-                    promise = refuse(promise);
-                } else {
+                if (open < maxConnections) {
                     open++;
+                    dial = true;
+                } else if (waiting.size() < MAX_WAITING) {
+                    waiting.addLast(promise);
+                    return;
                 }
             }
         }
         if (connection != null) {
             promise.succeeded(connection);
-        } else if (promise != null) {
+        } else if (dial) {
             dial(promise);
+        } else {
+            promise.failed(new RejectedExecutionException(MAX_WAITING + " requests already wait for a connection to " + backend));
         }
-    }
-
-    private Promise<UpstreamConnection> refuse(Promise<UpstreamConnection> promise) {
-        promise.failed(new RejectedExecutionException(MAX_WAITING + " requests already wait for a connection to " + backend));
-        return null;
     }
 
     private void dial(Promise<UpstreamConnection> promise) {

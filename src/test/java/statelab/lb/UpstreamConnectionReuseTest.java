@@ -91,6 +91,18 @@ class UpstreamConnectionReuseTest {
     }
 
     @Test
+    void an_interim_answer_is_not_passed_on_and_the_final_one_is() throws Exception {
+        backend = new KeepAliveBackend(head -> "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n" + OK);
+
+        HttpResponse<String> answer = get("/slow");
+        HttpResponse<String> next = get("/next");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body() + next.body()).isEqualTo("okok");
+        assertThat(connections()).hasSize(2).containsOnly(connections().getFirst());
+    }
+
+    @Test
     void hop_by_hop_lines_of_the_answer_stay_at_the_balancer_and_end_to_end_ones_go_on() throws Exception {
         backend = new KeepAliveBackend(head -> "HTTP/1.1 200 OK\r\nConnection: X-Hop\r\nX-Hop: secret\r\n"
                 + "Keep-Alive: timeout=5\r\nX-End: kept\r\nContent-Length: 2\r\n\r\nok");
