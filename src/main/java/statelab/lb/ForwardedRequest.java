@@ -12,7 +12,7 @@ import org.eclipse.jetty.server.Request;
  *
  * <p>{@link #backend()} is absent (null) before the first attempt and after the request left its
  * backend; {@link #setCookie()} is null when the policy pins nothing; {@link #body()} is null for a
- * request without a body; {@link #lastFailure()} is null until an attempt failed.
+ * request without a body.
  */
 final class ForwardedRequest extends Request.Wrapper {
     private Backend backend;
@@ -20,7 +20,6 @@ final class ForwardedRequest extends Request.Wrapper {
     private volatile boolean answerBegun;
     private int failedAttempts;
     private ByteBuffer body;
-    private Throwable lastFailure;
     private boolean resentOnNewConnection;
 
     ForwardedRequest(Request request) {
@@ -59,8 +58,7 @@ final class ForwardedRequest extends Request.Wrapper {
     }
 
     /** Counts a failed attempt that is about to be retried. */
-    synchronized int countFailedAttempt(Throwable failure) {
-        lastFailure = failure;
+    synchronized int countFailedAttempt() {
         return ++failedAttempts;
     }
 
@@ -73,10 +71,6 @@ final class ForwardedRequest extends Request.Wrapper {
 
     synchronized int failedAttempts() {
         return failedAttempts;
-    }
-
-    synchronized Throwable lastFailure() {
-        return lastFailure;
     }
 
     void keepBody(ByteBuffer bytes) {

@@ -132,7 +132,7 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
             pool.setHealth(backend, false);
         }
         if (!request.answerBegun() && (refused || idempotent) && request.failedAttempts() < pool.all().size()) {
-            request.countFailedAttempt(failure);
+            request.countFailedAttempt();
             stats.countRetry();
             List<Backend> healthy = pool.healthy();
             if (healthy.isEmpty()) {

@@ -55,10 +55,6 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking {
         this.pool = pool;
     }
 
-    UpstreamPool pool() {
-        return pool;
-    }
-
     @Override
     public void onOpen() {
         super.onOpen();
@@ -202,12 +198,17 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking {
 
     /** Fails the exchange in progress, if any, once, and closes the connection (which takes it out of its pool). */
     void failAndClose(Throwable failure) {
+        failExchange(failure);
+        close();
+    }
+
+    /** Tells the exchange in progress, if any, that it failed; only the first failure reaches it. */
+    private void failExchange(Throwable failure) {
         AnswerListener failed = listener;
         listener = null;
         if (failed != null) {
             failed.onFailure(staleIfSo(failure));
         }
-        close();
     }
 
     /** A timeout is the node's slowness, not a stale connection; anything else before a byte of a reused connection's answer is. */
@@ -227,11 +228,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking {
     public void onClose(Throwable cause) {
         super.onClose(cause);
         pool.closed(this);
-        AnswerListener failed = listener;
-        listener = null;
-        if (failed != null) {
-            failed.onFailure(staleIfSo(cause != null ? cause : new ClosedChannelException()));
-        }
+        failExchange(cause != null ? cause : new ClosedChannelException());
         if (input != null && handOff.get() == IDLE) {
             input.release();
             input = null;

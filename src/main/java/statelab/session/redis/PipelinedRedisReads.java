@@ -134,22 +134,30 @@ final class PipelinedRedisReads implements AutoCloseable {
 
     private String readAlone(String key, long seconds) {
         try {
-            return connection().executeCommand(COMMANDS.getEx(key, GetExParams.getExParams().ex(seconds)));
+            return roundTrip(key, seconds);
         } catch (JedisException e) {
             dropBrokenConnection();
-            throw new SessionStoreUnavailableException("Redis did not answer: " + e.getMessage(), e);
+            throw notAnswered(e);
         }
+    }
+
+    /** One {@code GETEX} written and its answer read, on the connection (made first when there is none). */
+    private String roundTrip(String key, long seconds) {
+        return connection().executeCommand(COMMANDS.getEx(key, GetExParams.getExParams().ex(seconds)));
+    }
+
+    private static SessionStoreUnavailableException notAnswered(JedisException e) {
+        return new SessionStoreUnavailableException("Redis did not answer: " + e.getMessage(), e);
     }
 
     private void sendBatch() {
         List<PendingRead> batch = takeBatch();
         try {
-            Connection open = connection();
             if (batch.size() == 1) {
                 PendingRead only = batch.get(0);
-                only.succeed(open.executeCommand(COMMANDS.getEx(only.key(), GetExParams.getExParams().ex(only.seconds()))));
+                only.succeed(roundTrip(only.key(), only.seconds()));
             } else {
-                Pipeline pipeline = new Pipeline(open);
+                Pipeline pipeline = new Pipeline(connection());
                 List<Response<String>> answers = new ArrayList<>(batch.size());
                 for (PendingRead read : batch) {
                     answers.add(pipeline.getEx(read.key(), GetExParams.getExParams().ex(read.seconds())));
@@ -161,8 +169,7 @@ final class PipelinedRedisReads implements AutoCloseable {
             }
         } catch (JedisException e) {
             dropBrokenConnection();
-            SessionStoreUnavailableException failure =
-                    new SessionStoreUnavailableException("Redis did not answer: " + e.getMessage(), e);
+            SessionStoreUnavailableException failure = notAnswered(e);
             batch.forEach(read -> read.fail(failure));
         } finally {
             Thread sender = Thread.currentThread();
