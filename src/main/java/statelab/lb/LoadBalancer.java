@@ -26,6 +26,12 @@ public final class LoadBalancer implements Balancer {
     /** How often backends are health-checked. */
     public static final Duration HEALTH_INTERVAL = Duration.ofMillis(250);
 
+    /**
+     * Connections the kernel may hold before the balancer accepts them; Java's default of 50 dropped
+     * SYNs when many clients connected at once (each then waited a second for the kernel's retry).
+     * The kernel caps it at {@code net.core.somaxconn}.
+     */
+    static final int ACCEPT_QUEUE = 1024;
     private final BackendPool pool = new BackendPool();
     private final BalancingPolicy policy;
     private final LoadBalancerStats stats = new LoadBalancerStats();
@@ -52,6 +58,7 @@ public final class LoadBalancer implements Balancer {
         this.server = new Server(new InlineResumeThreadPool(threadPool));
         this.connector = tls == null ? new ServerConnector(server, 0, 1) : tls.connector(server);
         connector.setHost("127.0.0.1");
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         connector.getConnectionFactories().stream().filter(HttpConnectionFactory.class::isInstance)
                 .map(f -> ((HttpConnectionFactory) f).getHttpConfiguration()).forEach(LoadBalancer::configure);
         connector.setPort(port);
@@ -61,6 +68,11 @@ public final class LoadBalancer implements Balancer {
         server.addBean(healthClient);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(0);
+    }
+
+    /** The listening connector, for this package's tests (to stop accepting and see what the kernel holds). */
+    ServerConnector connector() {
+        return connector;
     }
 
     private static void configure(HttpConfiguration http) {

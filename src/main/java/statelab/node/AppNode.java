@@ -22,6 +22,13 @@ public final class AppNode implements AutoCloseable {
     private final SessionStrategy sessions;
     private final NodeStores stores;
     private final Server server;
+    /**
+     * Connections the kernel may hold for the node before it accepts them. Java's default is 50: a burst
+     * of new connections larger than that while the acceptor is busy (128 bench users starting together
+     * on two cores) had SYNs dropped, and each such client waited a full second for the kernel to retry.
+     * Still a bound: the kernel caps it at {@code net.core.somaxconn}.
+     */
+    static final int ACCEPT_QUEUE = 1024;
     private final ServerConnector connector;
     private final PasswordChecks passwords;
 
@@ -41,6 +48,7 @@ public final class AppNode implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         connector.setReuseAddress(true);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         // No "Server: Jetty(version)": nothing to look a version's flaws up with.
         connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         server.addConnector(connector);
@@ -65,6 +73,11 @@ public final class AppNode implements AutoCloseable {
 
     public String id() {
         return id;
+    }
+
+    /** The listening connector, for this package's tests (to stop accepting and see what the kernel holds). */
+    ServerConnector connector() {
+        return connector;
     }
 
     public int port() {
