@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 class TargetChecksTest {
 
     private static BenchReport.Phase phase(String target, int nodes, double rate) {
-        return new BenchReport.Phase("jwt", target, "http://127.0.0.1:1", 64, 64, 3.0, (long) rate * 3, (long) rate * 3,
+        return phase("jwt", target, 64, nodes, rate);
+    }
+
+    private static BenchReport.Phase phase(String strategy, String target, int users, int nodes, double rate) {
+        return new BenchReport.Phase(strategy, target, "http://127.0.0.1:1", users, users, 3.0, (long) rate * 3, (long) rate * 3,
                 rate, rate, new BenchReport.Latency(800, 1_900, 2_500, 9_000), Map.of(),
                 new BenchReport.RedisUsage(0, 0, 0, Map.of()), 499, 150, 0, null, List.of(), nodes, "in-process");
     }
@@ -27,5 +31,34 @@ class TargetChecksTest {
         assertThat(checks.get(0).note()).contains("1 nodes");
         assertThat(checks.get(1).measured()).isEqualTo(1.0);
         assertThat(checks.get(1).note()).contains("3 nodes");
+    }
+
+    @Test
+    void on_a_users_curve_each_point_is_compared_with_as_many_users_and_the_peaks_with_each_other() {
+        List<BenchReport.Phase> phases = List.of(phase("in-memory", "direct", 16, 1, 40_000), phase("in-memory", "direct", 64, 1, 50_000),
+                phase("redis", "direct", 16, 1, 28_000), phase("redis", "direct", 64, 1, 45_000));
+
+        List<BenchReport.TargetCheck> checks = TargetChecks.of(phases, new BenchReport.LabFacts(1_000, 0, 0)).stream()
+                .filter(c -> c.target().contains("node")).toList();
+
+        assertThat(checks).extracting(BenchReport.TargetCheck::target).containsExactly(
+                "redis: node throughput vs in-memory node at 16 users", "redis: node throughput vs in-memory node at 64 users",
+                "redis: peak node throughput vs in-memory node's peak");
+        assertThat(checks).extracting(BenchReport.TargetCheck::measured).containsExactly(0.7, 0.9, 0.9);
+        assertThat(checks.get(2).note()).contains("at 64 vs 64 users");
+    }
+
+    @Test
+    void one_load_gives_one_node_ratio() {
+        List<BenchReport.Phase> phases = List.of(phase("in-memory", "direct", 16, 1, 40_000), phase("redis", "direct", 16, 1, 30_000));
+
+        List<BenchReport.TargetCheck> checks = TargetChecks.of(phases, new BenchReport.LabFacts(1_000, 0, 0)).stream()
+                .filter(c -> c.target().contains("node")).toList();
+
+        assertThat(checks).singleElement().satisfies(c -> {
+            assertThat(c.target()).isEqualTo("redis: node throughput vs in-memory node");
+            assertThat(c.measured()).isEqualTo(0.75);
+            assertThat(c.met()).isFalse();
+        });
     }
 }
