@@ -32,6 +32,9 @@ final class AnswerParser implements HttpParser.ResponseHandler {
 
     AnswerParser(Consumer<Throwable> broken) {
         this.broken = broken;
+        // A node's header lines are relayed exactly as sent: the parser's line cache must not match one that
+        // differs only in letter case (a new Set-Cookie) and hand back the earlier line.
+        parser.setHeaderCacheCaseSensitive(true);
     }
 
     /** The next answer parsed is for {@code answer}; a HEAD's answer has a length but no body. */

@@ -83,6 +83,9 @@ public final class LoadBalancer implements Balancer {
         // in the cache is not copied into a string a character at a time (the parser's largest cost in a
         // profile). At Jetty's default size the token did not fit, so the cache only cost (BENCHMARKS round 5).
         http.setHeaderCacheSize(4096);
+        // By default that cache matches case-insensitively and hands back the line it saw before, so a Cookie
+        // differing from the last one only in letter case would be forwarded as the earlier one.
+        http.setHeaderCacheCaseSensitive(true);
     }
 
     /**

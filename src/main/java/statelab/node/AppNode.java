@@ -1,6 +1,7 @@
 package statelab.node;
 
 import java.net.URI;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -50,7 +51,11 @@ public final class AppNode implements AutoCloseable {
         connector.setReuseAddress(true);
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
         // No "Server: Jetty(version)": nothing to look a version's flaws up with.
-        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
+        HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+        http.setSendServerVersion(false);
+        // Jetty's cache of a connection's header lines matches case-insensitively by default and then returns the
+        // line it saw before: a Cookie differing only in letter case (a tampered token) was read as the genuine one.
+        http.setHeaderCacheCaseSensitive(true);
         server.addConnector(connector);
         this.passwords = new PasswordChecks(users, id);
         server.setHandler(new NodeHandler(id, sessions, passwords, cookies, throttle, stores));

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -46,7 +47,10 @@ public final class WebServer implements AutoCloseable {
         this.server = new Server(threads);
         this.connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
-        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
+        HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+        http.setSendServerVersion(false);
+        // Header lines are compared byte for byte (Jetty's cache of them otherwise ignores letter case; see AppNode).
+        http.setHeaderCacheCaseSensitive(true);
         connector.setPort(port);
         server.addConnector(connector);
         this.events = new EventStream(KEEP_ALIVE);
