@@ -78,13 +78,11 @@ public final class LoadBalancer implements Balancer {
     private static void configure(HttpConfiguration http) {
         // No "Server: Jetty(version)" on the balancer's own answers (the TLS connector shares this configuration).
         http.setSendServerVersion(false);
-        // A cache of whole header lines per connection, large enough for a token Cookie line of several hundred
-        // bytes: a client repeats the same Cookie on every request of a keep-alive connection, and a line found
-        // in the cache is not copied into a string a character at a time (the parser's largest cost in a
-        // profile). At Jetty's default size the token did not fit, so the cache only cost (BENCHMARKS round 5).
-        http.setHeaderCacheSize(4096);
-        // By default that cache matches case-insensitively and hands back the line it saw before, so a Cookie
-        // differing from the last one only in letter case would be forwarded as the earlier one.
+        // No cache of a connection's header lines. Jetty's cache matched case-insensitively and handed back the
+        // line it had seen before, so a Cookie differing from the last one only in letter case was forwarded as
+        // the earlier one; made case-sensitive, it must copy and compare every line it finds, and then cost more
+        // per request than parsing the lines afresh (BENCHMARKS, round 6). Case-sensitive still, should it return.
+        http.setHeaderCacheSize(0);
         http.setHeaderCacheCaseSensitive(true);
     }
 
