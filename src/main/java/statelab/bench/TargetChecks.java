@@ -66,12 +66,15 @@ final class TargetChecks {
         String name = strategy + ": node throughput vs in-memory node";
         List<BenchReport.Phase> nodes = direct(phases, strategy);
         List<BenchReport.Phase> bases = direct(phases, "in-memory");
-        if (nodes.size() <= 1 || bases.size() <= 1) {
-            return nodes.stream().findFirst().flatMap(node -> bases.stream().findFirst().map(base -> ratio(name, node, base, ""))).stream().toList();
+        if (nodes.isEmpty() || bases.isEmpty()) {
+            return List.of();
+        }
+        if (nodes.size() == 1 || bases.size() == 1) {
+            return List.of(ratio(name, nodes.get(0), bases.get(0), ""));
         }
         List<BenchReport.TargetCheck> checks = new ArrayList<>();
         for (BenchReport.Phase node : nodes) {
-            find(phases, "in-memory", "direct", node.users())
+            bases.stream().filter(base -> base.users() == node.users()).findFirst()
                     .ifPresent(base -> checks.add(ratio(name + " at " + node.users() + " users", node, base, "")));
         }
         BenchReport.Phase peak = fastest(nodes);

@@ -95,8 +95,9 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
         backend.countForwarded();
         stats.countForwarded();
         ByteBuffer body = request.body();
-        ByteBuffer head = UpstreamRequestHead.encode(request, backend.uri(), body);
-        boolean headRequest = "HEAD".equals(UpstreamRequestHead.method(request));
+        String method = UpstreamRequestHead.method(request);
+        ByteBuffer head = UpstreamRequestHead.encode(request, method, backend.uri(), body);
+        boolean headRequest = "HEAD".equals(method);
         AnswerRelay relay = new AnswerRelay(this, request, response, callback);
         upstreams.poolFor(backend).acquire(Promise.from(
                 connection -> connection.send(head, body, headRequest, relay), relay::onFailure));

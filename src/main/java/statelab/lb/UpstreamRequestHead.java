@@ -30,13 +30,13 @@ final class UpstreamRequestHead {
     }
 
     /**
+     * @param method the request's method as {@link #method} gives it
      * @param body the body that will follow the head, or null for none; a POST, PUT or PATCH without one
      *             still says {@code Content-Length: 0}, as a node may insist on a length
      */
-    static ByteBuffer encode(Request request, URI backend, ByteBuffer body) {
+    static ByteBuffer encode(Request request, String method, URI backend, ByteBuffer body) {
         HttpFields fields = request.getHeaders();
         Set<String> named = HopByHopHeaders.namedByConnection(fields);
-        String method = method(request);
         String target = request.getHttpURI().getPathQuery();
         String via = via(request, fields.contains(HttpHeader.VIA) ? String.join(", ", fields.getValuesList(HttpHeader.VIA)) : null);
         int size = method.length() + target.length() + HTTP11_CRLF.length + via.length() + 64 + backend.getAuthority().length();
