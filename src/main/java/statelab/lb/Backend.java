@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Backend {
     private final URI uri;
+    private final String authority;
     private final String affinityToken;
     private volatile boolean healthy = true;
     private final AtomicLong forwarded = new AtomicLong();
@@ -19,11 +20,18 @@ public final class Backend {
 
     Backend(URI uri, String affinityToken) {
         this.uri = uri;
+        // URI decodes its authority again on every call; a request without a Host line needs it, so it is kept.
+        this.authority = uri.getAuthority();
         this.affinityToken = affinityToken;
     }
 
     public URI uri() {
         return uri;
+    }
+
+    /** The URI's {@code host:port}, the Host a request gets when the caller sent none. */
+    String authority() {
+        return authority;
     }
 
     /** The opaque value a sticky cookie holds for this backend. */

@@ -96,7 +96,7 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
         stats.countForwarded();
         ByteBuffer body = request.body();
         String method = UpstreamRequestHead.method(request);
-        ByteBuffer head = UpstreamRequestHead.encode(request, method, backend.uri(), body);
+        ByteBuffer head = UpstreamRequestHead.encode(request, method, backend.authority(), body);
         boolean headRequest = "HEAD".equals(method);
         AnswerRelay relay = new AnswerRelay(this, request, response, callback);
         upstreams.poolFor(backend).acquire(Promise.from(
@@ -116,7 +116,9 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
         response.reset();
         Backend backend = request.backend();
         boolean refused = causedBy(failure, ConnectException.class);
-        boolean idempotent = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        // The method as the node received it: a caller's "get" went out as GET, so it is retried as one.
+        String method = UpstreamRequestHead.method(request);
+        boolean idempotent = "GET".equals(method) || "HEAD".equals(method);
         if (idempotent && !request.answerBegun() && causedBy(failure, StaleConnectionException.class)
                 && request.resendOnNewConnection()) {
             // The node closed a kept-alive connection while it sat idle: it may simply have timed it out, or it died a
