@@ -41,14 +41,23 @@ public record BenchReport(MachineInfo machine, Map<String, Object> options, LabF
      * @param nodes              nodes behind the target when the phase ran (1 for {@code direct})
      * @param loadGenerator      where the virtual users ran: {@code in-process} (in the bench's JVM, beside
      *                           the lab) or {@code own-process} (a JVM of its own, whose CPU is then counted too)
+     * @param round              which of the run's rounds measured it, from 1 ({@code bench --rounds})
      */
     public record Phase(String strategy, String target, String url, int users, int signedIn, double seconds,
                         long requests, long ok, double throughput, double okThroughput, Latency latencyMicros,
                         Map<String, Long> failures, RedisUsage redis, double credentialBytesPerRequest,
                         double cpuMicrosPerRequest, double redisCpuMicrosPerRequest, KillReport kill,
-                        List<Point> timeline, int nodes, String loadGenerator) {
+                        List<Point> timeline, int nodes, String loadGenerator, int round) {
+        /** {@code redis direct}; from the second round on, {@code redis direct #2}. */
         public String label() {
-            return strategy + " " + target;
+            return round > 1 ? strategy + " " + target + " #" + round : strategy + " " + target;
+        }
+
+        /** This phase as measured in round {@code n}. */
+        Phase inRound(int n) {
+            return new Phase(strategy, target, url, users, signedIn, seconds, requests, ok, throughput, okThroughput,
+                    latencyMicros, failures, redis, credentialBytesPerRequest, cpuMicrosPerRequest, redisCpuMicrosPerRequest,
+                    kill, timeline, nodes, loadGenerator, n);
         }
     }
 

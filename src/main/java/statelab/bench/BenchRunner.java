@@ -24,6 +24,7 @@ public final class BenchRunner {
     private List<Integer> usersCurve = List.of();
     private List<Integer> nodesCurve = List.of();
     private boolean alwaysOwnProcess;
+    private int rounds = 1;
 
     /** Above this many users a phase's load generator runs in a JVM of its own ({@link LoadProcess}). */
     public static final int MAX_USERS_IN_PROCESS = 512;
@@ -31,6 +32,8 @@ public final class BenchRunner {
     static final long LARGE_POINT_HEAP_BYTES = 448L * 1024 * 1024;
     /** A cluster grows to at most this many nodes on a nodes curve (the node ids S1..S16). */
     public static final int MAX_NODES = 16;
+    /** At most this many rounds ({@link #rounds}): each is every phase again. */
+    public static final int MAX_ROUNDS = 9;
 
     /**
      * @param progressOut where the progress line goes (standard error on the command line)
@@ -94,6 +97,22 @@ public final class BenchRunner {
         return this;
     }
 
+    /**
+     * Runs the plan's phases {@code n} times over, interleaved (every strategy and target once, then all
+     * again), so that a machine that slows down for a while slows every strategy's phases alike. Each
+     * target is then judged by its median over the rounds ({@link TargetChecks}). Not with a curve.
+     */
+    public BenchRunner rounds(int n) {
+        if (n < 1 || n > MAX_ROUNDS) {
+            throw new IllegalArgumentException("--rounds must be between 1 and " + MAX_ROUNDS);
+        }
+        if (n > 1 && !(usersCurve.isEmpty() && nodesCurve.isEmpty())) {
+            throw new IllegalArgumentException("--rounds repeats one load per phase; a curve is one run per point");
+        }
+        this.rounds = n;
+        return this;
+    }
+
     /** Runs every phase's load generator in a JVM of its own, not only those above {@link #MAX_USERS_IN_PROCESS} users. */
     public BenchRunner loadInOwnProcess(boolean always) {
         this.alwaysOwnProcess = always;
@@ -104,14 +123,19 @@ public final class BenchRunner {
     public BenchReport run(BenchReport.LabFacts facts) throws Exception {
         MachineInfo machine = MachineInfo.current();
         List<BenchReport.Phase> phases = new ArrayList<>();
-        for (Strategy strategy : plan.strategies()) {
-            if (!nodesCurve.isEmpty()) {
-                growing(strategy, phases);
-                continue;
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                progress.note("round " + round + " of " + rounds);
             }
-            for (Target target : plan.targets()) {
-                for (int users : usersCurve.isEmpty() ? List.of(plan.users()) : usersCurve) {
-                    phases.add(phase(strategy, target, users, phases.isEmpty()));
+            for (Strategy strategy : plan.strategies()) {
+                if (!nodesCurve.isEmpty()) {
+                    growing(strategy, phases);
+                    continue;
+                }
+                for (Target target : plan.targets()) {
+                    for (int users : usersCurve.isEmpty() ? List.of(plan.users()) : usersCurve) {
+                        phases.add(phase(strategy, target, users, phases.isEmpty()).inRound(round));
+                    }
                 }
             }
         }
@@ -190,6 +214,7 @@ public final class BenchRunner {
         options.put("warmupSeconds", plan.warmup().toMillis() / 1000.0);
         options.put("jitWarmupSeconds", plan.jitWarmup().toMillis() / 1000.0);
         options.put("durationSeconds", plan.duration().toMillis() / 1000.0);
+        options.put("rounds", rounds);
         options.put("rateCap", plan.rate());
         // What the nodes serve on moves the redis node's figures (docs/BENCHMARKS.md, "Node threads").
         options.put("nodeThreads", lab.config().nodeThreads().key());

@@ -15,10 +15,12 @@ public final class BenchTable {
         StringBuilder out = new StringBuilder();
         MachineInfo m = report.machine();
         Map<String, Object> o = report.options();
-        out.append(String.format(Locale.ROOT, "statelab bench: %s users, %ss warm-up per phase (%ss more before the first), %ss measured, %s%s%n",
+        int rounds = (Integer) o.getOrDefault("rounds", 1);
+        out.append(String.format(Locale.ROOT, "statelab bench: %s users, %ss warm-up per phase (%ss more before the first), %ss measured, %s%s%s%n",
                 o.get("users"), o.get("warmupSeconds"), o.getOrDefault("jitWarmupSeconds", 0.0), o.get("durationSeconds"),
                 ((Integer) o.get("rateCap")) == 0 ? "no rate cap" : "at most " + o.get("rateCap") + " req/s",
-                o.containsKey("nodeThreads") ? ", nodes on " + o.get("nodeThreads") + " threads" : ""));
+                o.containsKey("nodeThreads") ? ", nodes on " + o.get("nodeThreads") + " threads" : "",
+                rounds > 1 ? ", " + rounds + " rounds interleaved (each target judged by its median)" : ""));
         out.append(String.format(Locale.ROOT, "machine: %d cores, %s, %.1f GB; %s; %s%n", m.cores(), m.cpu(),
                 m.memoryBytes() / 1073741824.0, m.jdk(), m.date()));
         BenchReport.LabFacts lab = report.lab();
@@ -29,7 +31,12 @@ public final class BenchTable {
                         + BenchRunner.MAX_USERS_IN_PROCESS + " or --load-process was given)" : "with the load generator"));
         out.append(String.format(ROW, "strategy", "target", "users", "nodes", "req/s", "ok/s", "p50 ms", "p95 ms", "p99 ms", "redis/req",
                 "cookie B", "cpu us", "failures"));
+        int round = 0;
         for (BenchReport.Phase p : report.phases()) {
+            if (rounds > 1 && p.round() != round) {
+                round = p.round();
+                out.append("round ").append(round).append('\n');
+            }
             BenchReport.Latency l = p.latencyMicros();
             out.append(String.format(Locale.ROOT, ROW, p.strategy(), p.target(), p.users(), p.nodes(), number(p.throughput()),
                     number(p.okThroughput()), millis(l.p50()), millis(l.p95()), millis(l.p99()),

@@ -29,7 +29,7 @@ final class PhaseResults {
                 recorder.failures(), redis, requests == 0 ? 0 : (double) recorder.credentialBytes() / requests,
                 answered == 0 ? 0 : window.jvmCpu / 1e3 / answered, answered == 0 ? 0 : window.redisCpu / 1e3 / answered,
                 kill.stream().findFirst().map(k -> killReport(k, recorder, window, lostSessions)).orElse(null), timeline(recorder),
-                nodes, loadGenerator);
+                nodes, loadGenerator, 1);
     }
 
     private static long transportFailures(Map<String, Long> failures) {

@@ -61,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--at", paramLabel = "TIME", description = "When to kill, from the end of the warm-up (default: half the duration).")
     String killAt;
 
+    @CommandLine.Option(names = "--rounds", paramLabel = "N", description = "Run every phase N times, interleaved, and judge each target by its median (1 to "
+            + BenchRunner.MAX_ROUNDS + "; default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    int rounds;
+
     @CommandLine.Option(names = "--json", description = "Print one JSON document instead of the table.")
     boolean json;
 
@@ -101,6 +105,12 @@ final class BenchCommand implements Callable<Integer> {
         if (!points.isEmpty() && curve == null) {
             throw new UsageProblem("--points needs --curve users, nodes or memory");
         }
+        if (rounds < 1 || rounds > BenchRunner.MAX_ROUNDS) {
+            throw new UsageProblem("--rounds must be between 1 and " + BenchRunner.MAX_ROUNDS);
+        }
+        if (rounds > 1 && curve != null) {
+            throw new UsageProblem("--rounds repeats one load per phase; a curve is one run per point, so not with --curve");
+        }
         if ("nodes".equals(curve)) {
             nodesCurveDefaults();
         }
@@ -124,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
                     runner.nodesCurve(points);
                 }
                 runner.loadInOwnProcess(loadProcess);
+                runner.rounds(rounds);
             } catch (IllegalArgumentException e) {
                 throw new UsageProblem(e.getMessage());
             }

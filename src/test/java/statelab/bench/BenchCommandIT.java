@@ -153,6 +153,28 @@ class BenchCommandIT {
     }
 
     @Test
+    void rounds_repeat_every_phase_interleaved_and_judge_each_ratio_by_its_median() throws Exception {
+        CliRun cli = new CliRun();
+
+        int exit = cli.run("bench", "--rounds", "3", "--strategies", "in-memory,jwt", "--targets", "direct", "--users", "2",
+                "--warmup", "0s", "--jit-warmup", "0s", "--duration", "300ms", "--json");
+
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode json = cli.json();
+        assertThat(json.get("options").get("rounds").asInt()).isEqualTo(3);
+        assertThat(json.get("phases")).extracting(p -> p.get("strategy").asText() + " " + p.get("round").asInt())
+                .containsExactly("in-memory 1", "jwt 1", "in-memory 2", "jwt 2", "in-memory 3", "jwt 3");
+        JsonNode jwt = null;
+        for (JsonNode check : json.get("targets")) {
+            if (check.get("target").asText().equals("jwt: node throughput vs in-memory node")) {
+                jwt = check;
+            }
+        }
+        assertThat(jwt).as(json.get("targets").toString()).isNotNull();
+        assertThat(jwt.get("note").asText()).startsWith("median of 3 rounds (");
+    }
+
+    @Test
     void a_memory_curve_reports_bytes_per_session_for_each_place_a_session_lives() {
         CliRun cli = new CliRun();
 
@@ -178,6 +200,10 @@ class BenchCommandIT {
         assertThat(cli.run("bench", "--curve", "nodes", "--targets", "lb,direct")).isEqualTo(2);
         assertThat(cli.run("bench", "--points", "1,8")).isEqualTo(2);
         assertThat(cli.run("bench", "--curve", "memory", "--points", "0")).isEqualTo(2);
+        assertThat(cli.run("bench", "--rounds", "0")).isEqualTo(2);
+        assertThat(cli.run("bench", "--rounds", "10")).isEqualTo(2);
+        assertThat(cli.run("bench", "--rounds", "3", "--curve", "users")).isEqualTo(2);
+        assertThat(cli.err()).contains("--rounds");
     }
 
     private static BenchReport.Phase phase(BenchReport report, String label) {

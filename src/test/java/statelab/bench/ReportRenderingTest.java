@@ -25,7 +25,7 @@ class ReportRenderingTest {
         }
         return new BenchReport.Phase(strategy, target, "http://127.0.0.1:1", 4, 4, 3.0, (long) rate * 3, (long) rate * 3,
                 rate, rate, new BenchReport.Latency(800, 1_900, 2_500, 9_000), kill == null ? Map.of() : Map.of("connection-lost", 5L),
-                new BenchReport.RedisUsage(100, 100, 1.0, Map.of("getex", 100L)), 52, 150, 10, kill, timeline, 3, "in-process");
+                new BenchReport.RedisUsage(100, 100, 1.0, Map.of("getex", 100L)), 52, 150, 10, kill, timeline, 3, "in-process", 1);
     }
 
     private static BenchReport report() {
