@@ -26,11 +26,11 @@ final class TargetChecks {
     static final long MAX_START_MILLIS = 2_000;
     static final long MAX_RESIDENT_BYTES = 300L * 1024 * 1024;
     /**
-     * Under the bench's own load HAProxy opens a new connection to a node for every request, which it does
-     * not under wrk (docs/BENCHMARKS.md, round 7), so this ratio flatters our balancer; said beside it.
+     * In the bench HAProxy opens a new connection to a node for every request, which it does not over a
+     * served lab (docs/BENCHMARKS.md, round 7), so this ratio flatters our balancer; said beside it.
      */
-    static final String HAPROXY_CAVEAT = "; flatters our balancer: under this load generator HAProxy connects to a node "
-            + "for every request, under wrk it does not (docs/bench/wrk-balancers.sh gives the fair figure)";
+    static final String HAPROXY_CAVEAT = "; flatters our balancer: in the bench HAProxy connects to a node for every "
+            + "request, which it does not elsewhere (docs/bench/wrk-balancers.sh gives the fair figure)";
 
     private TargetChecks() {
     }
