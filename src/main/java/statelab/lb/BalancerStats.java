@@ -11,4 +11,10 @@ public interface BalancerStats {
 
     /** Requests answered 503 {@code node-down} because no backend was healthy. */
     long nodeDownAnswers();
+
+    /**
+     * Connections opened to backends to carry requests (health checks not counted). A balancer that keeps
+     * its connections to a node open opens far fewer than it forwards requests.
+     */
+    long backendConnections();
 }

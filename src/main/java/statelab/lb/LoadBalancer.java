@@ -63,7 +63,7 @@ public final class LoadBalancer implements Balancer {
                 .map(f -> ((HttpConnectionFactory) f).getHttpConfiguration()).forEach(LoadBalancer::configure);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new ForwardingHandler(pool, policy, stats, new UpstreamConnector(threadPool)));
+        server.setHandler(new ForwardingHandler(pool, policy, stats, new UpstreamConnector(threadPool, stats)));
         this.healthClient = HealthChecker.newClient(threadPool);
         server.addBean(healthClient);
         server.setErrorHandler(new ProblemErrorHandler());

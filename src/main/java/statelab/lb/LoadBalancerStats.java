@@ -7,6 +7,7 @@ public final class LoadBalancerStats implements BalancerStats {
     private final LongAdder forwarded = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder nodeDown = new LongAdder();
+    private final LongAdder backendConnections = new LongAdder();
 
     void countForwarded() {
         forwarded.increment();
@@ -18,6 +19,10 @@ public final class LoadBalancerStats implements BalancerStats {
 
     void countNodeDown() {
         nodeDown.increment();
+    }
+
+    void countBackendConnection() {
+        backendConnections.increment();
     }
 
     /** Requests sent upstream, retries included. */
@@ -35,5 +40,10 @@ public final class LoadBalancerStats implements BalancerStats {
     @Override
     public long nodeDownAnswers() {
         return nodeDown.sum();
+    }
+
+    @Override
+    public long backendConnections() {
+        return backendConnections.sum();
     }
 }

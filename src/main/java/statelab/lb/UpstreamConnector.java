@@ -26,8 +26,10 @@ final class UpstreamConnector extends ContainerLifeCycle implements UpstreamPool
     private static final String POOL_KEY = UpstreamPool.class.getName();
 
     private final ClientConnector connector = new ClientConnector();
+    private final LoadBalancerStats stats;
 
-    UpstreamConnector(Executor executor) {
+    UpstreamConnector(Executor executor, LoadBalancerStats stats) {
+        this.stats = stats;
         connector.setExecutor(executor);
         connector.setSelectors(1);
         connector.setConnectTimeout(CONNECT_TIMEOUT);
@@ -43,6 +45,7 @@ final class UpstreamConnector extends ContainerLifeCycle implements UpstreamPool
     @Override
     public void dial(UpstreamPool pool, Promise<UpstreamConnection> connected) {
         URI uri = pool.backend();
+        stats.countBackendConnection();
         Map<String, Object> context = new HashMap<>();
         context.put(Transport.CONTEXT_KEY, Transport.TCP_IP);
         context.put(ClientConnectionFactory.CONTEXT_KEY, (ClientConnectionFactory) this::newConnection);

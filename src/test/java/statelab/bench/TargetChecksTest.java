@@ -32,7 +32,7 @@ class TargetChecksTest {
 
         assertThat(checks).hasSize(2);
         assertThat(checks.get(0).measured()).isEqualTo(0.5);
-        assertThat(checks.get(0).note()).contains("1 nodes").contains("flatters our balancer").contains("wrk-balancers.sh");
+        assertThat(checks.get(0).note()).contains("1 nodes").contains("beside our balancer").contains("--load-process");
         assertThat(checks.get(1).measured()).isEqualTo(1.0);
         assertThat(checks.get(1).note()).contains("3 nodes");
     }

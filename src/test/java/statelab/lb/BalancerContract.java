@@ -100,6 +100,24 @@ abstract class BalancerContract {
     }
 
     @Test
+    void connections_to_the_nodes_are_kept_open_also_to_a_node_added_while_running() throws Exception {
+        Cluster cluster = cluster(Strategy.REDIS);
+        LabClient alice = testLab.signedInAlice(Strategy.REDIS);
+        cluster.addNode();
+        long before = cluster.balancer().stats().backendConnections();
+
+        List<String> servedBy = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            servedBy.add(alice.send("GET", "/profile", null).node());
+        }
+
+        // 20 requests per node, one after another: a kept connection each serves them all. Before HAProxy's
+        // servers added at run time got an idle pool, the new node alone cost 20 connections.
+        assertThat(servedBy).contains("S1", "S2", "S3", "S4");
+        assertThat(cluster.balancer().stats().backendConnections() - before).isLessThanOrEqualTo(8);
+    }
+
+    @Test
     void health_checks_take_a_dead_node_out_and_a_restarted_one_back() throws Exception {
         Cluster cluster = cluster(Strategy.REDIS);
         URI s3 = node(cluster, "S3").url();

@@ -46,10 +46,15 @@ public record HaproxyConfig(String listen, String policy, List<URI> servers, Pat
         return loopback ? "node-" + backend.getPort() : "node-" + host.replaceAll("[^A-Za-z0-9]", "-") + "-" + backend.getPort();
     }
 
-    /** The server line's options, shared by the configuration and the runtime API's {@code add server}. */
+    /**
+     * The server line's options, shared by the configuration and the runtime API's {@code add server}. The
+     * idle-connection pool is set on purpose: HAProxy 2.6 gives a server from the configuration file one
+     * (purge delay 5 s, no cap), but one added through the runtime API none (0 and 0), and it then opened a
+     * new connection to that node for every request (docs/BENCHMARKS.md, round 7).
+     */
     public static String serverOptions() {
         return "check inter " + CHECK_INTERVAL.toMillis() + "ms rise 1 fall " + FALL
-                + " observe layer4 error-limit 1 on-error mark-down";
+                + " observe layer4 error-limit 1 on-error mark-down pool-purge-delay 5s pool-max-conn -1";
     }
 
     public String text() {

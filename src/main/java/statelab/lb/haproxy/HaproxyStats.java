@@ -61,6 +61,12 @@ final class HaproxyStats implements BalancerStats {
         return backend("wretr") + backend("wredis");
     }
 
+    /** HAProxy's {@code connect}: connection attempts for requests; its health checks are counted apart. */
+    @Override
+    public long backendConnections() {
+        return backend("connect");
+    }
+
     @Override
     public long nodeDownAnswers() {
         long servers5xx = rows.entrySet().stream().filter(e -> !e.getKey().equals("BACKEND"))
