@@ -103,14 +103,19 @@ public final class BenchRunner {
      * target is then judged by its median over the rounds ({@link TargetChecks}). Not with a curve.
      */
     public BenchRunner rounds(int n) {
+        checkRounds(n, !(usersCurve.isEmpty() && nodesCurve.isEmpty()));
+        this.rounds = n;
+        return this;
+    }
+
+    /** Refuses {@code n} rounds that {@link #rounds} would refuse, for a caller that checks before a lab starts. */
+    public static void checkRounds(int n, boolean curve) {
         if (n < 1 || n > MAX_ROUNDS) {
             throw new IllegalArgumentException("--rounds must be between 1 and " + MAX_ROUNDS);
         }
-        if (n > 1 && !(usersCurve.isEmpty() && nodesCurve.isEmpty())) {
-            throw new IllegalArgumentException("--rounds repeats one load per phase; a curve is one run per point");
+        if (n > 1 && curve) {
+            throw new IllegalArgumentException("--rounds repeats one load per phase; a curve is one run per point, so not with --curve");
         }
-        this.rounds = n;
-        return this;
     }
 
     /** Runs every phase's load generator in a JVM of its own, not only those above {@link #MAX_USERS_IN_PROCESS} users. */

@@ -127,7 +127,7 @@ final class TargetChecks {
     }
 
     private static BenchReport.Phase fastest(List<BenchReport.Phase> phases) {
-        return phases.stream().max(java.util.Comparator.comparingDouble(BenchReport.Phase::throughput)).orElseThrow();
+        return phases.stream().max(Comparator.comparingDouble(BenchReport.Phase::throughput)).orElseThrow();
     }
 
     private static BenchReport.TargetCheck ratio(String name, BenchReport.Phase measured, BenchReport.Phase base, String note) {

@@ -105,11 +105,10 @@ final class BenchCommand implements Callable<Integer> {
         if (!points.isEmpty() && curve == null) {
             throw new UsageProblem("--points needs --curve users, nodes or memory");
         }
-        if (rounds < 1 || rounds > BenchRunner.MAX_ROUNDS) {
-            throw new UsageProblem("--rounds must be between 1 and " + BenchRunner.MAX_ROUNDS);
-        }
-        if (rounds > 1 && curve != null) {
-            throw new UsageProblem("--rounds repeats one load per phase; a curve is one run per point, so not with --curve");
+        try {
+            BenchRunner.checkRounds(rounds, curve != null);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem(e.getMessage());
         }
         if ("nodes".equals(curve)) {
             nodesCurveDefaults();

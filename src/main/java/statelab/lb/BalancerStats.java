@@ -13,8 +13,9 @@ public interface BalancerStats {
     long nodeDownAnswers();
 
     /**
-     * Connections opened to backends to carry requests (health checks not counted). A balancer that keeps
-     * its connections to a node open opens far fewer than it forwards requests.
+     * Connections to backends the balancer tried to open to carry requests, refused ones included (health
+     * checks not counted). A balancer that keeps its connections to a node open opens far fewer than it
+     * forwards requests.
      */
     long backendConnections();
 }
