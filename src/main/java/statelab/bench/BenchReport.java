@@ -36,6 +36,8 @@ public record BenchReport(MachineInfo machine, Map<String, Object> options, LabF
      * @param cpuMicrosPerRequest CPU time of the whole JVM (servers and load generator) and of any haproxy it
      *                            started, per answered request
      * @param redisCpuMicrosPerRequest CPU time of redis-server per answered request
+     * @param switchesPerRequest  context switches per answered request, every thread of the bench's JVM and of
+     *                            every process it started (Redis, HAProxy, a load process) together; 0 without {@code /proc}
      * @param kill               what a node kill did, or null when none was planned for this phase
      * @param timeline           one point per {@link Recorder#BIN_MILLIS} ms
      * @param nodes              nodes behind the target when the phase ran (1 for {@code direct})
@@ -46,7 +48,7 @@ public record BenchReport(MachineInfo machine, Map<String, Object> options, LabF
     public record Phase(String strategy, String target, String url, int users, int signedIn, double seconds,
                         long requests, long ok, double throughput, double okThroughput, Latency latencyMicros,
                         Map<String, Long> failures, RedisUsage redis, double credentialBytesPerRequest,
-                        double cpuMicrosPerRequest, double redisCpuMicrosPerRequest, KillReport kill,
+                        double cpuMicrosPerRequest, double redisCpuMicrosPerRequest, double switchesPerRequest, KillReport kill,
                         List<Point> timeline, int nodes, String loadGenerator, int round) {
         /** {@code redis direct}; from the second round on, {@code redis direct #2}. */
         public String label() {
@@ -56,7 +58,7 @@ public record BenchReport(MachineInfo machine, Map<String, Object> options, LabF
         /** This phase as measured in round {@code n}. */
         Phase inRound(int n) {
             return new Phase(strategy, target, url, users, signedIn, seconds, requests, ok, throughput, okThroughput,
-                    latencyMicros, failures, redis, credentialBytesPerRequest, cpuMicrosPerRequest, redisCpuMicrosPerRequest,
+                    latencyMicros, failures, redis, credentialBytesPerRequest, cpuMicrosPerRequest, redisCpuMicrosPerRequest, switchesPerRequest,
                     kill, timeline, nodes, loadGenerator, n);
         }
     }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The report as a plain-text table for a terminal: the machine, one row per phase, kills, then the targets. */
 public final class BenchTable {
-    private static final String ROW = "%-10s %-7s %5s %5s %9s %9s %7s %7s %7s %9s %8s %8s  %s%n";
+    private static final String ROW = "%-10s %-7s %5s %5s %9s %9s %7s %7s %7s %9s %8s %8s %6s  %s%n";
 
     private BenchTable() {
     }
@@ -30,7 +30,7 @@ public final class BenchTable {
                 apart ? "(lab and balancers; the load generator ran in a JVM of its own where the users column is above "
                         + BenchRunner.MAX_USERS_IN_PROCESS + " or --load-process was given)" : "with the load generator"));
         out.append(String.format(ROW, "strategy", "target", "users", "nodes", "req/s", "ok/s", "p50 ms", "p95 ms", "p99 ms", "redis/req",
-                "cookie B", "cpu us", "failures"));
+                "cookie B", "cpu us", "cs/req", "failures"));
         int round = 0;
         for (BenchReport.Phase p : report.phases()) {
             if (rounds > 1 && p.round() != round) {
@@ -42,7 +42,8 @@ public final class BenchTable {
                     number(p.okThroughput()), millis(l.p50()), millis(l.p95()), millis(l.p99()),
                     String.format(Locale.ROOT, "%.3f", p.redis().perAuthenticatedRequest()),
                     String.format(Locale.ROOT, "%.0f", p.credentialBytesPerRequest()),
-                    String.format(Locale.ROOT, "%.0f", p.cpuMicrosPerRequest() + p.redisCpuMicrosPerRequest()), failures(p.failures())));
+                    String.format(Locale.ROOT, "%.0f", p.cpuMicrosPerRequest() + p.redisCpuMicrosPerRequest()),
+                    String.format(Locale.ROOT, "%.1f", p.switchesPerRequest()), failures(p.failures())));
         }
         for (BenchReport.Phase p : report.phases()) {
             if (p.kill() != null) {
@@ -57,7 +58,9 @@ public final class BenchTable {
         }
         out.append("cpu us: CPU time per answered request of the whole JVM (servers and load generator) plus redis-server and any haproxy"
                 + (report.phases().stream().anyMatch(p -> p.loadGenerator().equals("own-process"))
-                        ? " (and the load generator's own JVM where it ran apart)" : "") + "\n");
+                        ? " (and the load generator's own JVM where it ran apart)" : "") + "\n"
+                + "cs/req: context switches per answered request, every thread of this JVM and of the processes it started"
+                + " (Redis, HAProxy, a load process): each is a thread put to sleep or preempted, and woken again\n");
         if (o.get("nodesNote") != null) {
             out.append("nodes: ").append(o.get("nodesNote")).append('\n');
         }

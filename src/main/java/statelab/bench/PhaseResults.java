@@ -28,6 +28,7 @@ final class PhaseResults {
                 new BenchReport.Latency(all.percentile(50), all.percentile(95), all.percentile(99), all.max()),
                 recorder.failures(), redis, requests == 0 ? 0 : (double) recorder.credentialBytes() / requests,
                 answered == 0 ? 0 : window.jvmCpu / 1e3 / answered, answered == 0 ? 0 : window.redisCpu / 1e3 / answered,
+                answered == 0 ? 0 : (double) window.switches / answered,
                 kill.stream().findFirst().map(k -> killReport(k, recorder, window, lostSessions)).orElse(null), timeline(recorder),
                 nodes, loadGenerator, 1);
     }

@@ -78,10 +78,11 @@ final class PhaseRun {
         }
     }
 
-    /** CPU counters at the window's edges and the moment of the kill, as the timekeeper saw them. */
+    /** CPU and context-switch counters at the window's edges and the moment of the kill, as the timekeeper saw them. */
     static final class Window {
         long jvmCpu;
         long redisCpu;
+        long switches;
         long killNanos;
     }
 
@@ -96,6 +97,7 @@ final class PhaseRun {
                 measuring = true;
                 window.jvmCpu = -ProcessMetrics.jvmCpuNanos() - ProcessMetrics.haproxyCpuNanos();
                 window.redisCpu = -ProcessMetrics.redisCpuNanos();
+                window.switches = -ProcessMetrics.contextSwitches();
             }
             if (window.killNanos == 0 && now >= killAt) {
                 cluster.kill(kill.get(0).node());
@@ -121,6 +123,7 @@ final class PhaseRun {
         }
         window.jvmCpu += ProcessMetrics.jvmCpuNanos() + ProcessMetrics.haproxyCpuNanos();
         window.redisCpu += ProcessMetrics.redisCpuNanos();
+        window.switches += ProcessMetrics.contextSwitches();
         return window;
     }
 

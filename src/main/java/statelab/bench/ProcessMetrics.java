@@ -51,6 +51,47 @@ final class ProcessMetrics {
                 .map(ProcessHandle::pid).toList());
     }
 
+    /**
+     * Context switches, voluntary and not, of every thread of this JVM and of every process it started
+     * (redis-server, haproxy, a load process, node processes), summed from each thread's
+     * {@code /proc/PID/task/TID/status}. A thread that exits takes its count with it, so over a window
+     * the figure is a floor. 0 without {@code /proc}.
+     */
+    static long contextSwitches() {
+        long total = threadSwitches(ProcessHandle.current().pid());
+        for (long pid : ProcessHandle.current().descendants().map(ProcessHandle::pid).toList()) {
+            total += threadSwitches(pid);
+        }
+        return total;
+    }
+
+    private static long threadSwitches(long pid) {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    total += switchesIn(Files.readString(task.resolve("status")));
+                } catch (IOException | RuntimeException e) {
+                    // The thread exited between the listing and the read; its count is gone with it.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process exited, or there is no /proc: nothing to count.
+        }
+        return total;
+    }
+
+    /** Voluntary plus non-voluntary context switches in one thread's {@code status} text; 0 where neither line is. */
+    static long switchesIn(String status) {
+        long total = 0;
+        for (String line : status.split("\n")) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return total;
+    }
+
     private static long cpuNanos(List<Long> pids) {
         long ticks = 0;
         for (long pid : pids) {

@@ -141,8 +141,10 @@ final class TargetChecks {
         double cpuBase = base.cpuMicrosPerRequest() + base.redisCpuMicrosPerRequest();
         // CPU per request is what a machine's capacity divides by, and it moves less than wall-clock rates
         // when other work shares the cores, so it is shown beside the measured ratio as a cross-check.
-        String detail = String.format(java.util.Locale.ROOT, "%.0f vs %.0f req/s; CPU %.0f vs %.0f us/req (capacity ratio %.2f)",
-                measured.throughput(), base.throughput(), cpuMeasured, cpuBase, cpuMeasured == 0 ? 0 : cpuBase / cpuMeasured);
+        String detail = String.format(java.util.Locale.ROOT,
+                "%.0f vs %.0f req/s; CPU %.0f vs %.0f us/req (capacity ratio %.2f); %.1f vs %.1f context switches/req",
+                measured.throughput(), base.throughput(), cpuMeasured, cpuBase, cpuMeasured == 0 ? 0 : cpuBase / cpuMeasured,
+                measured.switchesPerRequest(), base.switchesPerRequest());
         return new BenchReport.TargetCheck(name, ratio, ">= " + minimum + "x", ratio >= minimum,
                 note.isEmpty() ? detail : detail + "; " + note);
     }

@@ -41,6 +41,7 @@ class BenchCommandIT {
                 assertThat(phase.ok()).as(phase.label()).isPositive();
                 assertThat(phase.timeline()).as(phase.label()).hasSize(5);
                 assertThat(phase.credentialBytesPerRequest()).as(phase.label()).isPositive();
+                assertThat(phase.switchesPerRequest()).as(phase.label() + ": a request over the network puts some thread to sleep").isPositive();
                 boolean lostByDesign = phase.label().equals("in-memory lb");
                 if (!lostByDesign) {
                     assertThat(phase.failures()).as(phase.label()).isEmpty();
