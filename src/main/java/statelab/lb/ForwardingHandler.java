@@ -145,6 +145,12 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
             }
             return;
         }
+        if (refused && pool.healthy().isEmpty()) {
+            // Out of attempts, and the last one found no node listening: every node is down, which the caller is told
+            // as such (503 node-down, with Retry-After), not as a bad answer from one of them.
+            nodeDown(request, response, callback);
+            return;
+        }
         Response.writeError(request, response, callback, causedBy(failure, TimeoutException.class) ? 504 : 502);
     }
 

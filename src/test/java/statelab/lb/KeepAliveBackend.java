@@ -35,6 +35,12 @@ final class KeepAliveBackend implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    /**
+     * Set when the node dies. Closing the listening socket is not enough on its own: the JDK closes it only once
+     * the thread blocked in accept has left, and a connection that arrives meanwhile would still be served (a
+     * health check answered 200 brought a dead node back). A dead node serves nothing more.
+     */
+    private volatile boolean dead;
     private final LoadBalancer balancer;
 
     KeepAliveBackend(UnaryOperator<String> answer) throws Exception {
@@ -63,6 +69,10 @@ final class KeepAliveBackend implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket connection = socket.accept();
+                if (dead) {
+                    connection.close();
+                    continue;
+                }
                 open.add(connection);
                 int number = connections.incrementAndGet();
                 Thread.ofVirtual().start(() -> serve(connection, number));
@@ -78,7 +88,7 @@ final class KeepAliveBackend implements AutoCloseable {
             OutputStream out = connection.getOutputStream();
             while (true) {
                 String head = SocketBackendHeads.read(in);
-                if (head.isEmpty()) {
+                if (head.isEmpty() || dead) {
                     return;
                 }
                 in.readNBytes(SocketBackendHeads.contentLength(head));
@@ -87,6 +97,7 @@ final class KeepAliveBackend implements AutoCloseable {
                 }
                 String reply = answer.apply(head);
                 if (reply.equals(DIE)) {
+                    dead = true;
                     socket.close();
                     return;
                 }
