@@ -70,10 +70,13 @@ public record BenchReport(MachineInfo machine, Map<String, Object> options, LabF
      * @param commands               commands Redis ran in the phase
      * @param authenticatedRequests  answered requests that carried a credential in the same window
      * @param perAuthenticatedRequest the ratio of the two
+     * @param commandsPerRead        commands per socket read Redis made in the same window (its
+     *                               {@code total_reads_processed}): how many commands one wake-up of Redis served,
+     *                               so above 1 when reads travel in batches; 0 when no command ran or Redis does not count reads
      * @param byCommand              commands by name
      */
     public record RedisUsage(long commands, long authenticatedRequests, double perAuthenticatedRequest,
-                             Map<String, Long> byCommand) {
+                             double commandsPerRead, Map<String, Long> byCommand) {
     }
 
     /**

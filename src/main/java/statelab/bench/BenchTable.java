@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The report as a plain-text table for a terminal: the machine, one row per phase, kills, then the targets. */
 public final class BenchTable {
-    private static final String ROW = "%-10s %-7s %5s %5s %9s %9s %7s %7s %7s %9s %8s %8s %6s  %s%n";
+    private static final String ROW = "%-10s %-7s %5s %5s %9s %9s %7s %7s %7s %9s %8s %8s %8s %6s  %s%n";
 
     private BenchTable() {
     }
@@ -30,7 +30,7 @@ public final class BenchTable {
                 apart ? "(lab and balancers; the load generator ran in a JVM of its own where the users column is above "
                         + BenchRunner.MAX_USERS_IN_PROCESS + " or --load-process was given)" : "with the load generator"));
         out.append(String.format(ROW, "strategy", "target", "users", "nodes", "req/s", "ok/s", "p50 ms", "p95 ms", "p99 ms", "redis/req",
-                "cookie B", "cpu us", "cs/req", "failures"));
+                "cmd/read", "cookie B", "cpu us", "cs/req", "failures"));
         int round = 0;
         for (BenchReport.Phase p : report.phases()) {
             if (rounds > 1 && p.round() != round) {
@@ -41,6 +41,7 @@ public final class BenchTable {
             out.append(String.format(Locale.ROOT, ROW, p.strategy(), p.target(), p.users(), p.nodes(), number(p.throughput()),
                     number(p.okThroughput()), millis(l.p50()), millis(l.p95()), millis(l.p99()),
                     String.format(Locale.ROOT, "%.3f", p.redis().perAuthenticatedRequest()),
+                    p.redis().commandsPerRead() == 0 ? "-" : String.format(Locale.ROOT, "%.1f", p.redis().commandsPerRead()),
                     String.format(Locale.ROOT, "%.0f", p.credentialBytesPerRequest()),
                     String.format(Locale.ROOT, "%.0f", p.cpuMicrosPerRequest() + p.redisCpuMicrosPerRequest()),
                     String.format(Locale.ROOT, "%.1f", p.switchesPerRequest()), failures(p.failures())));
@@ -59,6 +60,7 @@ public final class BenchTable {
         out.append("cpu us: CPU time per answered request of the whole JVM (servers and load generator) plus redis-server and any haproxy"
                 + (report.phases().stream().anyMatch(p -> p.loadGenerator().equals("own-process"))
                         ? " (and the load generator's own JVM where it ran apart)" : "") + "\n"
+                + "cmd/read: Redis commands per read Redis made from its clients' sockets (INFO stats), so how many one wake-up served\n"
                 + "cs/req: context switches per answered request, every thread of this JVM and of the processes it started"
                 + " (Redis, HAProxy, a load process): each is a thread put to sleep or preempted, and woken again\n");
         if (o.get("nodesNote") != null) {

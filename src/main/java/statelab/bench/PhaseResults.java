@@ -22,7 +22,8 @@ final class PhaseResults {
         LatencyHistogram all = recorder.latency();
         long commands = redisDelta.values().stream().mapToLong(Long::longValue).sum();
         BenchReport.RedisUsage redis = new BenchReport.RedisUsage(commands, withCredential,
-                withCredential == 0 ? 0 : (double) commands / withCredential, redisDelta);
+                withCredential == 0 ? 0 : (double) commands / withCredential,
+                commands == 0 || window.redisReads <= 0 ? 0 : (double) commands / window.redisReads, redisDelta);
         return new BenchReport.Phase(strategy.key(), target.key(), uri.toString(), plan.users(), signedIn, seconds,
                 requests, ok, answered / seconds, ok / seconds,
                 new BenchReport.Latency(all.percentile(50), all.percentile(95), all.percentile(99), all.max()),

@@ -60,6 +60,7 @@ final class PhaseRun {
                     + (ownProcess ? " (load generator in its own JVM)" : ""));
             int signedIn = load.signIn();
             Map<String, Long> redisBefore = redis.snapshot();
+            long readsBefore = redis.reads();
             long origin = System.nanoTime() + warmup.toNanos();
             long duration = plan.duration().toNanos();
             load.start(origin, duration);
@@ -67,6 +68,7 @@ final class PhaseRun {
             Load.Outcome outcome = load.finish();
             window.jvmCpu += outcome.ownCpuNanos();
             Map<String, Long> redisDelta = RedisCommandStats.delta(redisBefore, redis.snapshot());
+            window.redisReads = redis.reads() - readsBefore;
             for (KillPlan planned : kill) {
                 progress.note("[" + label + "] restarting " + planned.node());
                 cluster.restart(planned.node());
@@ -83,6 +85,8 @@ final class PhaseRun {
         long jvmCpu;
         long redisCpu;
         long switches;
+        /** Socket reads Redis made over the same span as the command counts (sign-ins to the last answer). */
+        long redisReads;
         long killNanos;
     }
 

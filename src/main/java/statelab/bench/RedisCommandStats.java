@@ -21,6 +21,11 @@ final class RedisCommandStats {
         return admin.commandCalls();
     }
 
+    /** Reads the server has made from its clients' sockets so far (0 where it does not count them). */
+    long reads() {
+        return admin.readsProcessed();
+    }
+
     /** What ran between two snapshots, by command, zeros and {@code info} left out. */
     static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> delta = new TreeMap<>();

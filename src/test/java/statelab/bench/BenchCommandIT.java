@@ -49,6 +49,8 @@ class BenchCommandIT {
             }
             assertThat(phase(report, "in-memory lb").failures()).containsKey("not-recognised");
             assertThat(phase(report, "redis direct").redis().byCommand()).containsOnlyKeys("getex");
+            assertThat(phase(report, "redis direct").redis().commandsPerRead()).as("Redis counts its reads (INFO stats)").isPositive();
+            assertThat(phase(report, "jwt direct").redis().commandsPerRead()).as("no command, no figure").isZero();
             assertThat(phase(report, "redis direct").redis().perAuthenticatedRequest()).isEqualTo(1.0);
             assertThat(phase(report, "jwt direct").redis().commands()).isZero();
             assertThat(phase(report, "jwt direct").credentialBytesPerRequest())

@@ -25,7 +25,7 @@ class ReportRenderingTest {
         }
         return new BenchReport.Phase(strategy, target, "http://127.0.0.1:1", 4, 4, 3.0, (long) rate * 3, (long) rate * 3,
                 rate, rate, new BenchReport.Latency(800, 1_900, 2_500, 9_000), kill == null ? Map.of() : Map.of("connection-lost", 5L),
-                new BenchReport.RedisUsage(100, 100, 1.0, Map.of("getex", 100L)), 52, 150, 10, 2.5, kill, timeline, 3, "in-process", 1);
+                new BenchReport.RedisUsage(100, 100, 1.0, 3.4, Map.of("getex", 100L)), 52, 150, 10, 2.5, kill, timeline, 3, "in-process", 1);
     }
 
     private static BenchReport report() {
@@ -64,7 +64,8 @@ class ReportRenderingTest {
 
         assertThat(table).contains("in-memory  direct").contains("redis      lb").contains("kill S1 at 1.5 s (redis lb)")
                 .contains("redis: node throughput vs in-memory node").contains("[met]").contains("Test CPU")
-                .contains("no rate cap, nodes on virtual threads").contains("cs/req").contains("2.5 vs 2.5 context switches/req");
+                .contains("no rate cap, nodes on virtual threads").contains("cs/req").contains("2.5 vs 2.5 context switches/req")
+                .contains("cmd/read").contains("   3.4 ");
     }
 
     @Test
@@ -90,6 +91,7 @@ class ReportRenderingTest {
         assertThat(lb.get("kill").get("recoverySeconds").asDouble()).isEqualTo(0.2);
         assertThat(lb.get("redis").get("perAuthenticatedRequest").asDouble()).isEqualTo(1.0);
         assertThat(lb.get("switchesPerRequest").asDouble()).isEqualTo(2.5);
+        assertThat(lb.get("redis").get("commandsPerRead").asDouble()).isEqualTo(3.4);
         assertThat(json.get("machine").get("cores").asInt()).isEqualTo(2);
         assertThat(json.get("targets").isArray()).isTrue();
     }

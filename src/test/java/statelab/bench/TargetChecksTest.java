@@ -19,7 +19,7 @@ class TargetChecksTest {
     private static BenchReport.Phase phase(String strategy, String target, int users, int nodes, double rate, int round) {
         return new BenchReport.Phase(strategy, target, "http://127.0.0.1:1", users, users, 3.0, (long) rate * 3, (long) rate * 3,
                 rate, rate, new BenchReport.Latency(800, 1_900, 2_500, 9_000), Map.of(),
-                new BenchReport.RedisUsage(0, 0, 0, Map.of()), 499, 150, 0, 2.0, null, List.of(), nodes, "in-process", round);
+                new BenchReport.RedisUsage(0, 0, 0, 0, Map.of()), 499, 150, 0, 2.0, null, List.of(), nodes, "in-process", round);
     }
 
     @Test

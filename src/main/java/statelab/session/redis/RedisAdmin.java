@@ -92,6 +92,25 @@ public final class RedisAdmin implements AutoCloseable {
         return commandCalls(info("commandstats"));
     }
 
+    /**
+     * {@code total_reads_processed} of {@code INFO stats}: how many times the server has read from its
+     * clients' sockets, so commands divided by reads is how many commands one wake-up served. 0 where the
+     * server does not count reads (before Redis 6).
+     */
+    public long readsProcessed() {
+        return statsCounter(info("stats"), "total_reads_processed");
+    }
+
+    /** The value of one {@code name:value} counter line of an INFO answer; 0 when the line is absent. */
+    static long statsCounter(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return Long.parseLong(line.substring(name.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
     /** {@code used_memory} of {@code INFO memory}: bytes the server holds for data and itself. */
     public long usedMemory() {
         for (String line : info("memory").split("\r?\n")) {

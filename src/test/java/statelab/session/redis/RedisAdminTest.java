@@ -21,4 +21,12 @@ class RedisAdminTest {
     void lines_that_are_not_command_counts_are_skipped() {
         assertThat(RedisAdmin.commandCalls("# Server\nredis_version:6.2.14\ncmdstat_broken\n")).isEmpty();
     }
+
+    @Test
+    void a_stats_counter_is_read_from_its_line_and_is_zero_when_the_server_has_none() {
+        String stats = "# Stats\r\ntotal_connections_received:12\r\ntotal_reads_processed:48213\r\ntotal_writes_processed:48101\r\n";
+
+        assertThat(RedisAdmin.statsCounter(stats, "total_reads_processed")).isEqualTo(48_213);
+        assertThat(RedisAdmin.statsCounter("# Stats\r\ntotal_connections_received:12\r\n", "total_reads_processed")).isZero();
+    }
 }
