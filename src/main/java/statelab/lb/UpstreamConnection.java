@@ -36,6 +36,8 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking {
     private final UpstreamPool pool;
     private final AnswerParser answer = new AnswerParser(this::failAndClose);
     private final AtomicInteger handOff = new AtomicInteger(IDLE);
+    /** When this connection last went idle in its pool (the pool's clock, read and written under its lock). */
+    private long idleSince;
     /**
      * What the exchange still waits for before the connection may carry another: the end of the request's
      * write and the end of the answer. The answer can be complete (it is read on this connection's thread)
@@ -180,6 +182,14 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking {
         if (getEndPoint().isOpen()) {
             fillInterested();
         }
+    }
+
+    long idleSince() {
+        return idleSince;
+    }
+
+    void idleFrom(long nanos) {
+        idleSince = nanos;
     }
 
     /** The request's write or the answer is done; once both are, the connection goes back to its pool. */

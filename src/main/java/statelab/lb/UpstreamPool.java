@@ -1,8 +1,12 @@
 package statelab.lb;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.util.Promise;
 
 /**
@@ -10,13 +14,21 @@ import org.eclipse.jetty.util.Promise;
  * an idle one is reused last-in first-out (the most recently used is the likeliest to be warm, and the
  * rest can time out when load falls); when all are busy, up to {@link #MAX_WAITING} requests wait for
  * the next one released and any more are refused at once. A connection that closes, for whatever
- * reason, leaves the pool and makes room for a waiting request.
+ * reason, leaves the pool and makes room for a waiting request. One idle for {@link #MAX_IDLE} or longer
+ * is closed when next found, not reused.
  */
 final class UpstreamPool {
     /** As many as Jetty's client was allowed per backend before this pool. */
     static final int MAX_CONNECTIONS = 512;
     /** As many as Jetty's client queued per backend before refusing. */
     static final int MAX_WAITING = 1024;
+    /**
+     * Idle this long, a connection is closed instead of reused. Shorter than a node's own idle timeout
+     * (Jetty's default, 30 s), so a request never goes out on a connection the node is closing at that very
+     * moment: a GET would be resent, but a POST would be answered 502. HAProxy's {@code pool-purge-delay}
+     * plays the same part.
+     */
+    static final Duration MAX_IDLE = Duration.ofSeconds(20);
 
     /** Opens a connection to a pool's backend; the promise gets it once it is connected, or the failure. */
     interface Dialer {
@@ -26,6 +38,7 @@ final class UpstreamPool {
     private final URI backend;
     private final Dialer dialer;
     private final int maxConnections;
+    private final LongSupplier nanoClock;
     private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<Promise<UpstreamConnection>> waiting = new ArrayDeque<>();
     private int open;
@@ -35,9 +48,15 @@ final class UpstreamPool {
     }
 
     UpstreamPool(URI backend, Dialer dialer, int maxConnections) {
+        this(backend, dialer, maxConnections, System::nanoTime);
+    }
+
+    /** As above, with the clock idle ages are read from (a test's). */
+    UpstreamPool(URI backend, Dialer dialer, int maxConnections, LongSupplier nanoClock) {
         this.backend = backend;
         this.dialer = dialer;
         this.maxConnections = maxConnections;
+        this.nanoClock = nanoClock;
     }
 
     URI backend() {
@@ -52,8 +71,12 @@ final class UpstreamPool {
     void acquire(Promise<UpstreamConnection> promise) {
         UpstreamConnection connection;
         boolean dial = false;
+        List<UpstreamConnection> expired = new ArrayList<>(0);
         synchronized (this) {
-            connection = idle.pollFirst();
+            long now = nanoClock.getAsLong();
+            while ((connection = idle.pollFirst()) != null && now - connection.idleSince() >= MAX_IDLE.toNanos()) {
+                expired.add(connection);
+            }
             if (connection == null) {
                 if (open < maxConnections) {
                     open++;
@@ -64,6 +87,8 @@ final class UpstreamPool {
                 }
             }
         }
+        // Each leaves the pool as any closed connection does (closed), which also frees its place.
+        expired.forEach(UpstreamConnection::close);
         if (connection != null) {
             promise.succeeded(connection);
         } else if (dial) {
@@ -96,6 +121,7 @@ final class UpstreamPool {
         synchronized (this) {
             next = waiting.pollFirst();
             if (next == null) {
+                connection.idleFrom(nanoClock.getAsLong());
                 idle.addFirst(connection);
                 return;
             }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteArrayEndPoint;
@@ -94,6 +95,45 @@ class UpstreamPoolTest {
 
         assertThat(refused.get()).isInstanceOf(RejectedExecutionException.class);
         assertThat(pool.waiting()).isEqualTo(UpstreamPool.MAX_WAITING);
+    }
+
+    @Test
+    void a_connection_idle_past_the_limit_is_closed_and_a_new_one_opened_instead() {
+        AtomicLong now = new AtomicLong();
+        UpstreamPool timed = new UpstreamPool(URI.create("http://127.0.0.1:1"), (p, promise) -> dials.add(promise), 2, now::get);
+        timed.acquire(Promise.noop());
+        UpstreamConnection old = connection(timed);
+        timed.release(old);
+        now.addAndGet(UpstreamPool.MAX_IDLE.toNanos());
+        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
+
+        timed.acquire(Promise.from(got::set, failure -> { }));
+
+        assertThat(old.getEndPoint().isOpen()).isFalse();
+        assertThat(timed.idle()).isZero();
+        assertThat(dials).hasSize(2);
+        assertThat(got.get()).isNull();
+    }
+
+    @Test
+    void a_connection_idle_less_than_the_limit_is_reused() {
+        AtomicLong now = new AtomicLong();
+        UpstreamPool timed = new UpstreamPool(URI.create("http://127.0.0.1:1"), (p, promise) -> dials.add(promise), 2, now::get);
+        timed.acquire(Promise.noop());
+        UpstreamConnection kept = connection(timed);
+        timed.release(kept);
+        now.addAndGet(UpstreamPool.MAX_IDLE.toNanos() - 1);
+        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
+
+        timed.acquire(Promise.from(got::set, failure -> { }));
+
+        assertThat(got.get()).isSameAs(kept);
+        assertThat(kept.getEndPoint().isOpen()).isTrue();
+        assertThat(dials).hasSize(1);
+    }
+
+    private UpstreamConnection connection(UpstreamPool owner) {
+        return new UpstreamConnection(new ByteArrayEndPoint(), Runnable::run, new ArrayByteBufferPool(), owner);
     }
 
     private UpstreamConnection connection() {
