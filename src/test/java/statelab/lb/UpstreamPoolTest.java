@@ -100,10 +100,8 @@ class UpstreamPoolTest {
     @Test
     void a_connection_idle_past_the_limit_is_closed_and_a_new_one_opened_instead() {
         AtomicLong now = new AtomicLong();
-        UpstreamPool timed = new UpstreamPool(URI.create("http://127.0.0.1:1"), (p, promise) -> dials.add(promise), 2, now::get);
-        timed.acquire(Promise.noop());
-        UpstreamConnection old = connection(timed);
-        timed.release(old);
+        UpstreamPool timed = timedPool(now);
+        UpstreamConnection old = idleIn(timed);
         now.addAndGet(UpstreamPool.MAX_IDLE.toNanos());
         AtomicReference<UpstreamConnection> got = new AtomicReference<>();
 
@@ -118,10 +116,8 @@ class UpstreamPoolTest {
     @Test
     void a_connection_idle_less_than_the_limit_is_reused() {
         AtomicLong now = new AtomicLong();
-        UpstreamPool timed = new UpstreamPool(URI.create("http://127.0.0.1:1"), (p, promise) -> dials.add(promise), 2, now::get);
-        timed.acquire(Promise.noop());
-        UpstreamConnection kept = connection(timed);
-        timed.release(kept);
+        UpstreamPool timed = timedPool(now);
+        UpstreamConnection kept = idleIn(timed);
         now.addAndGet(UpstreamPool.MAX_IDLE.toNanos() - 1);
         AtomicReference<UpstreamConnection> got = new AtomicReference<>();
 
@@ -130,6 +126,19 @@ class UpstreamPoolTest {
         assertThat(got.get()).isSameAs(kept);
         assertThat(kept.getEndPoint().isOpen()).isTrue();
         assertThat(dials).hasSize(1);
+    }
+
+    /** A pool of two that reads idle ages from {@code now}. */
+    private UpstreamPool timedPool(AtomicLong now) {
+        return new UpstreamPool(URI.create("http://127.0.0.1:1"), (p, promise) -> dials.add(promise), 2, now::get);
+    }
+
+    /** One connection dialled for {@code owner} and handed back to it, so it sits idle from the clock's present. */
+    private UpstreamConnection idleIn(UpstreamPool owner) {
+        owner.acquire(Promise.noop());
+        UpstreamConnection connection = connection(owner);
+        owner.release(connection);
+        return connection;
     }
 
     private UpstreamConnection connection(UpstreamPool owner) {
