@@ -29,6 +29,7 @@ final class UpstreamPool {
      * plays the same part.
      */
     static final Duration MAX_IDLE = Duration.ofSeconds(20);
+    private static final long MAX_IDLE_NANOS = MAX_IDLE.toNanos();
 
     /** Opens a connection to a pool's backend; the promise gets it once it is connected, or the failure. */
     interface Dialer {
@@ -71,10 +72,14 @@ final class UpstreamPool {
     void acquire(Promise<UpstreamConnection> promise) {
         UpstreamConnection connection;
         boolean dial = false;
-        List<UpstreamConnection> expired = new ArrayList<>(0);
+        // Made only when a connection has expired: acquire is on every request's path.
+        List<UpstreamConnection> expired = null;
         synchronized (this) {
             long now = nanoClock.getAsLong();
-            while ((connection = idle.pollFirst()) != null && now - connection.idleSince() >= MAX_IDLE.toNanos()) {
+            while ((connection = idle.pollFirst()) != null && now - connection.idleSince() >= MAX_IDLE_NANOS) {
+                if (expired == null) {
+                    expired = new ArrayList<>();
+                }
                 expired.add(connection);
             }
             if (connection == null) {
@@ -88,7 +93,9 @@ final class UpstreamPool {
             }
         }
         // Each leaves the pool as any closed connection does (closed), which also frees its place.
-        expired.forEach(UpstreamConnection::close);
+        if (expired != null) {
+            expired.forEach(UpstreamConnection::close);
+        }
         if (connection != null) {
             promise.succeeded(connection);
         } else if (dial) {

@@ -103,22 +103,22 @@ public final class RedisAdmin implements AutoCloseable {
 
     /** The value of one {@code name:value} counter line of an INFO answer; 0 when the line is absent. */
     static long statsCounter(String info, String name) {
+        return numberField(info, name).orElse(0);
+    }
+
+    private static OptionalLong numberField(String info, String name) {
         for (String line : info.split("\r?\n")) {
             if (line.startsWith(name + ":")) {
-                return Long.parseLong(line.substring(name.length() + 1).trim());
+                return OptionalLong.of(Long.parseLong(line.substring(name.length() + 1).trim()));
             }
         }
-        return 0;
+        return OptionalLong.empty();
     }
 
     /** {@code used_memory} of {@code INFO memory}: bytes the server holds for data and itself. */
     public long usedMemory() {
-        for (String line : info("memory").split("\r?\n")) {
-            if (line.startsWith("used_memory:")) {
-                return Long.parseLong(line.substring("used_memory:".length()).trim());
-            }
-        }
-        throw new IllegalStateException("INFO memory has no used_memory");
+        return numberField(info("memory"), "used_memory")
+                .orElseThrow(() -> new IllegalStateException("INFO memory has no used_memory"));
     }
 
     /** {@code MEMORY USAGE key}: bytes the key takes; empty when there is no such key. */
