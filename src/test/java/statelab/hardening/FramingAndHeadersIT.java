@@ -118,7 +118,7 @@ class FramingAndHeadersIT {
             }
             // Our balancer answers this one itself; HAProxy passes it to a node.
             answers.add(send(target.getValue(), "OPTIONS", "*", List.of(), ""));
-            RawHttp.Answer badHeader = RawHttp.exchange(target.getValue(),
+            RawHttp.Answer badHeader = RawHttp.answerOnly(target.getValue(),
                     "GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             boolean haproxyParser = target.getKey().endsWith("balancer") && balancer().equals(BalancerKinds.HAPROXY);
             (haproxyParser ? unparsed : answers).add(badHeader);
@@ -153,6 +153,6 @@ class FramingAndHeadersIT {
         if (!body.isEmpty() && headers.stream().noneMatch(h -> h.startsWith("Transfer-Encoding") || h.startsWith("Content-Length"))) {
             lines.add("Content-Length: " + bytes.length);
         }
-        return RawHttp.exchange(target, RawHttp.request(method, path, target, lines, bytes));
+        return RawHttp.answerOnly(target, RawHttp.request(method, path, target, lines, bytes));
     }
 }

@@ -47,10 +47,23 @@ final class RawHttp {
     }
 
     /**
+     * As {@link #exchange(URI, byte[])}, without then waiting up to {@value #CLOSE_WAIT_MILLIS} ms to see
+     * whether the server closes the connection: for tests that judge only the answer. Its
+     * {@link Answer#closedAfter()} is false, not judged.
+     */
+    static Answer answerOnly(URI target, byte[] request) {
+        return exchange(target, request, 1, false).get(0);
+    }
+
+    /**
      * Sends the bytes as they are (one request, or several back to back on the one connection) and reads
      * {@code answers} answers in order; whether the server closed the connection is judged after the last.
      */
     static List<Answer> exchange(URI target, byte[] requests, int answers) {
+        return exchange(target, requests, answers, true);
+    }
+
+    private static List<Answer> exchange(URI target, byte[] requests, int answers, boolean judgeClose) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -65,6 +78,9 @@ final class RawHttp {
             List<Answer> read = new ArrayList<>();
             for (int i = 0; i < answers; i++) {
                 read.add(readAnswer(in));
+            }
+            if (!judgeClose) {
+                return read;
             }
             socket.setSoTimeout(CLOSE_WAIT_MILLIS);
             Answer last = read.remove(read.size() - 1);
