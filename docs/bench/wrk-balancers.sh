@@ -14,18 +14,8 @@ rounds=${1:-3}
 seconds=${2:-5}
 old_jar=${3:-}
 cd "$(dirname "$0")/../.."
-. ./.mvn/find-jdk.sh
-jar=target/statelab.jar
-[ -f "$jar" ] || { echo "build first: ./mvnw -q -B -DskipTests package" >&2; exit 2; }
-command -v wrk >/dev/null && command -v haproxy >/dev/null || { echo "needs wrk and haproxy" >&2; exit 2; }
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-java_cmd=("$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss512k -Xmn32m -Xmx192m)
+. docs/bench/wrk-harness.sh
+prepare wrk haproxy jq
 
 "${java_cmd[@]}" -jar "$jar" serve --port 18088 > "$work/lab.log" 2>&1 < /dev/null &
 lab_pid=$!; pids+=("$lab_pid")
@@ -62,26 +52,13 @@ cookie=$(curl -s -c - -H 'Content-Type: application/json' -d '{"user":"alice","p
   | awk '$6 == "token" {print $6 "=" $7}')
 [ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
 
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s}'; }
-hz=$(getconf CLK_TCK)
 run() { # name url pid -> one line
-  local c0 l0 s0 out c1 l1 s1 reqs rps bad
+  local c0 l0 s0 out c1 l1 s1
   c0=$(ticks "$3"); l0=$(ticks "$lab_pid"); s0=$(switches "$3")
   out=$(wrk -t2 -c32 -d"${seconds}s" -H "Cookie: $cookie" "$2/profile")
   c1=$(ticks "$3"); l1=$(ticks "$lab_pid"); s1=$(switches "$3")
-  reqs=$(echo "$out" | awk '/requests in/ {print $1}')
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  bad=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  wrk_figures "$out"
   printf '%-9s %10s req/s  proxy %4d us/req  lab JVM %4d us/req  proxy switches/req %5s  non-2xx %s\n' "$1" "$rps" \
-    $(( (c1 - c0) * 1000000 / hz / reqs )) $(( (l1 - l0) * 1000000 / hz / reqs )) \
-    "$(echo "scale=2; ($s1 - $s0) / $reqs" | bc)" "${bad:-0}"
+    "$(us_per_request "$c0" "$c1" "$reqs")" "$(us_per_request "$l0" "$l1" "$reqs")" "$(per_request "$s0" "$s1" "$reqs")" "$bad"
 }
-echo "# warm-up, 10 s each (not counted): the JIT compiles the hot paths first"
-measured=$seconds; seconds=10
-for t in "${targets[@]}"; do run $t > /dev/null; done
-seconds=$measured
-for r in $(seq 1 "$rounds"); do
-  echo "# round $r, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
-  for t in "${targets[@]}"; do run $t; done
-done
+warm_then_rounds

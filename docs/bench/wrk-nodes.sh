@@ -16,20 +16,11 @@ seconds=${2:-5}
 connections=${3:-16}
 node_threads=${4:-virtual}
 cd "$(dirname "$0")/../.."
-. ./.mvn/find-jdk.sh
-jar=target/statelab.jar
-[ -f "$jar" ] || { echo "build first: ./mvnw -q -B -DskipTests package" >&2; exit 2; }
-command -v wrk >/dev/null && command -v jq >/dev/null || { echo "needs wrk and jq" >&2; exit 2; }
-work=$(mktemp -d)
-lab_pid=
-cleanup() {
-  [ -n "$lab_pid" ] && kill "$lab_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. docs/bench/wrk-harness.sh
+prepare wrk jq
 
-"$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss512k -Xmn32m -Xmx192m -jar "$jar" serve --port 18088 --node-threads "$node_threads" > "$work/lab.log" 2>&1 < /dev/null &
-lab_pid=$!
+"${java_cmd[@]}" -jar "$jar" serve --port 18088 --node-threads "$node_threads" > "$work/lab.log" 2>&1 < /dev/null &
+lab_pid=$!; pids+=("$lab_pid")
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:18088/api/clusters > "$work/clusters.json" && break; sleep 0.5; done
 redis_pid=$(pgrep -P "$lab_pid" -f redis-server | head -1 || true)
 
@@ -45,29 +36,16 @@ for key in in-memory redis jwt; do
   targets+=("$key $url $cookie")
 done
 
-ticks() { [ -n "$1" ] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
-switches() { [ -n "$1" ] && cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}' || echo 0; }
-hz=$(getconf CLK_TCK)
 baseline=
 run() { # key url cookie -> one line
-  local l0 r0 s0 out l1 r1 s1 reqs rps bad
+  local l0 r0 s0 out l1 r1 s1
   l0=$(ticks "$lab_pid"); r0=$(ticks "$redis_pid"); s0=$(( $(switches "$lab_pid") + $(switches "$redis_pid") ))
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" -H "Cookie: $3" "$2/profile")
   l1=$(ticks "$lab_pid"); r1=$(ticks "$redis_pid"); s1=$(( $(switches "$lab_pid") + $(switches "$redis_pid") ))
-  reqs=$(echo "$out" | awk '/requests in/ {print $1}')
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  bad=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  wrk_figures "$out"
   [ "$1" = in-memory ] && baseline=$rps
   printf '%-9s %10s req/s  x%s of in-memory  lab JVM %3d us/req  redis-server %2d us/req  switches/req %4s  non-2xx %s\n' \
-    "$1" "$rps" "$(echo "scale=2; $rps / $baseline" | bc)" \
-    $(( (l1 - l0) * 1000000 / hz / reqs )) $(( (r1 - r0) * 1000000 / hz / reqs )) \
-    "$(echo "scale=2; ($s1 - $s0) / $reqs" | bc)" "${bad:-0}"
+    "$1" "$rps" "$(echo "scale=2; $rps / $baseline" | bc)" "$(us_per_request "$l0" "$l1" "$reqs")" \
+    "$(us_per_request "$r0" "$r1" "$reqs")" "$(per_request "$s0" "$s1" "$reqs")" "$bad"
 }
-echo "# warm-up, 10 s each (not counted): the JIT compiles the hot paths first"
-measured=$seconds; seconds=10
-for t in "${targets[@]}"; do run $t > /dev/null; done
-seconds=$measured
-for r in $(seq 1 "$rounds"); do
-  echo "# round $r, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t2 -c$connections, $node_threads node threads"
-  for t in "${targets[@]}"; do run $t; done
-done
+warm_then_rounds "wrk -t2 -c$connections, $node_threads node threads"
