@@ -1,6 +1,8 @@
 package statelab.lb;
 
 import java.io.EOFException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.Executor;
@@ -31,6 +33,15 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking {
     private static final int BUFFER_SIZE = 16 * 1024;
     /** States of handing a body piece to the listener, for a write that may complete on this stack or later. */
     private static final int IDLE = 0, WRITING = 1, WRITTEN_INLINE = 2, AWAITING = 3;
+    private static final VarHandle LISTENER;
+
+    static {
+        try {
+            LISTENER = MethodHandles.lookup().findVarHandle(UpstreamConnection.class, "listener", AnswerListener.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ByteBufferPool buffers;
     private final UpstreamPool pool;
@@ -167,8 +178,10 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking {
 
     /** The answer is complete: the connection is pooled again (or closed) before the listener is told. */
     private void completeExchange(ByteBuffer bytes) {
-        AnswerListener done = listener;
-        listener = null;
+        AnswerListener done = takeListener();
+        if (done == null) {
+            return; // the request's write failed meanwhile, and that failure has told the listener and closed us
+        }
         exchanges++;
         if (answer.finish(bytes)) {
             oneStepToReuse();
@@ -214,11 +227,18 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking {
 
     /** Tells the exchange in progress, if any, that it failed; only the first failure reaches it. */
     private void failExchange(Throwable failure) {
-        AnswerListener failed = listener;
-        listener = null;
+        AnswerListener failed = takeListener();
         if (failed != null) {
             failed.onFailure(staleIfSo(failure));
         }
+    }
+
+    /**
+     * The exchange's listener, taken once: a failed write (on the writing thread) and a read that fails or
+     * completes (on the selector) can race, and the listener must hear exactly one outcome, never two.
+     */
+    private AnswerListener takeListener() {
+        return (AnswerListener) LISTENER.getAndSet(this, null);
     }
 
     /** A timeout is the node's slowness, not a stale connection; anything else before a byte of a reused connection's answer is. */

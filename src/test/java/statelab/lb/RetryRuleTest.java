@@ -54,6 +54,8 @@ class RetryRuleTest {
     private String send(String method) throws Exception {
         URI lb = backend.balancerUri();
         try (Socket socket = new Socket(lb.getHost(), lb.getPort())) {
+            // The balancer answers within its own timeouts (30 s idle on the node, then a retry): past that, fail.
+            socket.setSoTimeout(90_000);
             String body = method.equalsIgnoreCase("POST") ? "{}" : "";
             String request = method + " /me HTTP/1.1\r\nHost: lab\r\nConnection: close\r\n"
                     + (body.isEmpty() ? "" : "Content-Type: application/json\r\nContent-Length: 2\r\n") + "\r\n" + body;

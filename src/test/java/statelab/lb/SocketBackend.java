@@ -1,7 +1,6 @@
 package statelab.lb;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,6 +17,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * before the connection closes. Health checks reach {@code answer} too.
  */
 final class SocketBackend implements AutoCloseable {
+    /** How long a connection may stay silent before the backend drops it and takes the next. */
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
     private final QueuedThreadPool threads = new QueuedThreadPool(32, 2);
     private final ServerSocket socket;
     private final Thread acceptor;
@@ -41,33 +42,29 @@ final class SocketBackend implements AutoCloseable {
     private void serve() {
         while (!socket.isClosed()) {
             try (Socket connection = socket.accept()) {
-                String head = readHead(connection.getInputStream());
+                // A connection that sends nothing must not hold this one-at-a-time backend, nor the test, for ever.
+                connection.setSoTimeout(READ_TIMEOUT_MILLIS);
+                String head = SocketBackendHeads.read(connection.getInputStream());
+                if (head.isEmpty()) {
+                    continue; // closed before a whole request (a health check cut off at shutdown): nothing to answer
+                }
                 OutputStream out = connection.getOutputStream();
                 out.write(answer.apply(head).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-            } catch (IOException closedOrCut) {
-                // The test closed the listener, or a health check gave up: either way, take the next one.
+            } catch (IOException | RuntimeException closedCutOrUnexpected) {
+                // The test closed the listener, a health check gave up, or the test's answer failed: the backend
+                // goes on with the next connection either way, so no request is left unanswered by a dead acceptor.
             }
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int b;
-        while (head.length() < 8192 && (b = in.read()) != -1) {
-            head.append((char) b);
-            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
-                break;
-            }
-        }
-        return head.toString();
     }
 
     @Override
     public void close() throws Exception {
         balancer.close();
         socket.close();
-        acceptor.join();
+        if (!acceptor.join(java.time.Duration.ofSeconds(30))) {
+            throw new AssertionError("the test backend's acceptor did not stop within 30 s of its socket closing");
+        }
         threads.stop();
     }
 }
