@@ -92,13 +92,18 @@ class NodeKillUnderLoadIT {
                 LabClient user = users.get(i);
                 threads.submit(() -> browse(strategy, id, user, sent, done, stop));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= BEFORE_KILL);
-            killStart = System.nanoTime();
-            testLab.lab().kill("S1");
-            killEnd = System.nanoTime();
-            int atKill = done.get();
-            await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= atKill + AFTER_KILL);
-            stop.set(true);
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= BEFORE_KILL);
+                killStart = System.nanoTime();
+                testLab.lab().kill("S1");
+                killEnd = System.nanoTime();
+                int atKill = done.get();
+                await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= atKill + AFTER_KILL);
+            } finally {
+                // Closing the executor waits for every user: on a failed wait they would otherwise go on to their
+                // last request (twenty users, 500 requests of up to 30 s each) before the failure is reported.
+                stop.set(true);
+            }
             threads.shutdown();
             assertThat(threads.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             redisLog.catchUp();

@@ -53,11 +53,16 @@ class SignInFloodIT {
                     }
                 });
             }
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> testLab.lab().cluster(Strategy.IN_MEMORY).balancer().stats().forwarded() >= 2 * FLOODERS);
+            try {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> testLab.lab().cluster(Strategy.IN_MEMORY).balancer().stats().forwarded() >= 2 * FLOODERS);
 
-            bob = http.send(login(testLab.lb(Strategy.REDIS), TestLab.BOB_LOGIN), HttpResponse.BodyHandlers.ofString());
-            flooding.set(false);
+                bob = http.send(login(testLab.lb(Strategy.REDIS), TestLab.BOB_LOGIN), HttpResponse.BodyHandlers.ofString());
+            } finally {
+                // Closing the executor waits for every flooder, and a flooder loops until told to stop: if the wait
+                // or bob's sign-in failed, the flooders would otherwise keep going, and the build with them, forever.
+                flooding.set(false);
+            }
         }
 
         assertThat(bob.statusCode()).isEqualTo(200);
