@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ProcessMetricsTest {
@@ -37,10 +39,11 @@ class ProcessMetricsTest {
                 Thread.currentThread().interrupt();
             }
         });
+        // Bounded: a taker that died would leave a hand-off, and so the test, waiting forever.
         for (int i = 0; i < 200; i++) {
-            queue.put(i);
+            assertThat(queue.offer(i, 30, TimeUnit.SECONDS)).as("hand-off %d taken", i).isTrue();
         }
-        taker.join();
+        assertThat(taker.join(Duration.ofSeconds(30))).as("the taker ended after 200 hand-offs").isTrue();
 
         assertThat(ProcessMetrics.contextSwitches()).isGreaterThan(before);
     }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statelab.Waits;
 
 /**
  * The packaged command as a user's terminal runs it: a process group of its own, and Ctrl-C as the
@@ -69,7 +70,7 @@ class CtrlCIT {
     /** What the terminal does on Ctrl-C: SIGINT to every process of the foreground group. */
     private static void ctrlC(Process process) throws Exception {
         Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start();
-        assertThat(kill.waitFor()).isZero();
+        assertThat(Waits.exitCode(kill, Duration.ofSeconds(30), "kill -INT")).isZero();
     }
 
     private static boolean listening(int port) {

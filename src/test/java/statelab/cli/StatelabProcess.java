@@ -116,8 +116,10 @@ final class StatelabProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
+                && !process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            // Not even SIGKILL ended it (a process stuck in the kernel): say so rather than hold the build.
+            throw new IllegalStateException("pid " + process.pid() + " outlived SIGKILL by 30 s: " + output());
         }
     }
 }

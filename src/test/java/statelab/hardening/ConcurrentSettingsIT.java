@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import statelab.TestLab;
+import statelab.Waits;
 import statelab.lab.LabConfig;
 import statelab.lab.NodeView;
 import statelab.lab.Strategy;
@@ -101,7 +102,8 @@ class ConcurrentSettingsIT {
         CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> post(start, node(strategy, "S1"), cookie, toS1));
         CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> post(start, node(strategy, "S2"), cookie, toS2));
         start.countDown();
-        List<HttpResponse<String>> answers = List.of(a.get(), b.get());
+        List<HttpResponse<String>> answers = List.of(Waits.get(a, Duration.ofSeconds(60), "the POST to S1"),
+                Waits.get(b, Duration.ofSeconds(60), "the POST to S2"));
         assertThat(answers.get(0).headers().firstValue("X-Served-By")).contains("S1");
         assertThat(answers.get(1).headers().firstValue("X-Served-By")).contains("S2");
         return answers;

@@ -15,6 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import statelab.LabsPerTest;
@@ -51,8 +52,8 @@ class LoginRaceIT {
         URI lb = testLab.lb(Strategy.REDIS);
         try (HttpClient http = HttpClient.newHttpClient()) {
             // Ready once HAProxy's first health checks have seen a node.
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(lb.resolve("/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(lb.resolve("/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         }
 
         List<Integer> statuses = guessAtOnce(lb);
@@ -83,7 +84,8 @@ class LoginRaceIT {
                 HttpRequest login = HttpRequest.newBuilder(target.resolve("/login")).timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 guesses.add(() -> {
-                    start.await();
+                    // Bounded: a guess that never reached the barrier fails the others instead of holding them.
+                    start.await(60, TimeUnit.SECONDS);
                     return http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode();
                 });
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import statelab.lb.BackendStatus;
@@ -60,7 +61,8 @@ class ClusterTest {
         assertThat(nodes).hasSize(3);
         assertThat(killed).isTrue();
         balancer.holdHealthWaits.countDown();
-        restart.join();
+        assertThat(restart.join(Duration.ofSeconds(30))).as("the restart ended once the balancer let it go").isTrue();
+        assertThat(balancer.heldTooLong.get()).as("the held health wait was let go by the test, not by its time running out").isZero();
     }
 
     @Test
@@ -106,6 +108,7 @@ class ClusterTest {
         final List<URI> backends = new CopyOnWriteArrayList<>();
         final AtomicInteger policyResets = new AtomicInteger();
         final AtomicInteger waiting = new AtomicInteger();
+        final AtomicInteger heldTooLong = new AtomicInteger();
         volatile boolean seesNodes = true;
         volatile CountDownLatch holdHealthWaits;
 
@@ -163,7 +166,11 @@ class ClusterTest {
             CountDownLatch hold = holdHealthWaits;
             if (hold != null) {
                 waiting.incrementAndGet();
-                hold.await();
+                // Bounded, so a test that fails before it lets go leaves no thread (nor a reader queued behind
+                // it) waiting forever; a hold that ran out is counted, and the test that held it fails.
+                if (!hold.await(60, TimeUnit.SECONDS)) {
+                    heldTooLong.incrementAndGet();
+                }
             }
             return seesNodes && backends.contains(backend);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LocalLoginThrottleTest {
@@ -25,7 +26,8 @@ class LocalLoginThrottleTest {
         List<Callable<Optional<Duration>>> guesses = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
             guesses.add(() -> {
-                start.await();
+                // Bounded: an attempt that never reached the barrier fails the others instead of holding them.
+                start.await(30, TimeUnit.SECONDS);
                 return throttle.reserve("alice");
             });
         }
