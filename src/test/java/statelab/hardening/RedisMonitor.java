@@ -15,6 +15,8 @@ import java.util.List;
  * nodes really did to the store, whatever the clients and the balancer believe happened.
  */
 final class RedisMonitor implements AutoCloseable {
+    /** Generous: how long Redis may take to answer a command before the test fails instead of waiting on. */
+    private static final int ANSWER_MILLIS = 30_000;
     private final Socket socket = new Socket();
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
@@ -22,13 +24,22 @@ final class RedisMonitor implements AutoCloseable {
     /** Starts logging every command Redis runs from now on. */
     RedisMonitor(String redisUrl) throws IOException {
         URI uri = URI.create(redisUrl);
-        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2_000);
-        socket.getOutputStream().write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        String ok = in.readLine();
-        if (!"+OK".equals(ok)) {
-            throw new IOException("MONITOR was refused: " + ok);
+        BufferedReader in;
+        try {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2_000);
+            socket.setSoTimeout(ANSWER_MILLIS);
+            socket.getOutputStream().write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String ok = in.readLine();
+            if (!"+OK".equals(ok)) {
+                throw new IOException("MONITOR was refused: " + ok);
+            }
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
+        // From here a quiet Redis is no fault, so the log is read without a timeout; close() ends the reader.
+        socket.setSoTimeout(0);
         reader = Thread.ofVirtual().name("redis-monitor").start(() -> {
             try {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -47,6 +58,7 @@ final class RedisMonitor implements AutoCloseable {
         String marker = "monitor-marker-" + java.util.UUID.randomUUID();
         try (Socket probe = new Socket()) {
             probe.connect(socket.getRemoteSocketAddress(), 2_000);
+            probe.setSoTimeout(ANSWER_MILLIS);
             probe.getOutputStream().write(("ECHO " + marker + "\r\n").getBytes(StandardCharsets.US_ASCII));
             probe.getInputStream().read(new byte[256]);
         }

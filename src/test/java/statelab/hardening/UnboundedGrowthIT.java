@@ -80,7 +80,7 @@ class UnboundedGrowthIT {
                 int status = http.send(kill.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 assertThat(status).isIn(403, 404);
             }
-            String state = http.send(HttpRequest.newBuilder(testLab.page().resolve("/api/state")).build(),
+            String state = http.send(HttpRequest.newBuilder(testLab.page().resolve("/api/state")).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
 
             assertThat(state.length()).isLessThan(200_000);

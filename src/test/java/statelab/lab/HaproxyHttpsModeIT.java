@@ -37,7 +37,8 @@ class HaproxyHttpsModeIT extends HttpsModeIT {
             cluster.kill(node.id());
         }
         HttpClient client = HttpClient.newBuilder().sslContext(testLab.lab().clientTls().orElseThrow()).build();
-        HttpRequest request = HttpRequest.newBuilder(testLab.lb(Strategy.IN_MEMORY).resolve("/profile")).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(testLab.lb(Strategy.IN_MEMORY).resolve("/profile"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
 
         HttpResponse<String> answer = await().atMost(Duration.ofSeconds(10))
                 .until(() -> client.send(request, HttpResponse.BodyHandlers.ofString()), a -> a.statusCode() == 503);

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,13 +80,16 @@ class HttpsModeIT {
     void plain_http_to_a_balancer_gets_no_session() throws Exception {
         URI https = testLab.lb(Strategy.REDIS);
         URI plain = URI.create("http://127.0.0.1:" + https.getPort() + "/login");
-        HttpRequest request = HttpRequest.newBuilder(plain).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(plain).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(TestLab.ALICE_LOGIN)).build();
 
         boolean sessionHandedOut;
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             sessionHandedOut = answer.statusCode() < 400 || !answer.headers().allValues("Set-Cookie").isEmpty();
+        } catch (HttpTimeoutException silence) {
+            // Bounded so that silence fails here, as it would have hung before: the port must answer or refuse.
+            throw new AssertionError("the TLS port neither answered nor refused plain HTTP within 60 s", silence);
         } catch (IOException notHttp) {
             // The TLS port does not speak plain HTTP at all: the exchange fails, which is also no session.
             sessionHandedOut = false;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,7 +42,9 @@ class ForwardedHeadersTest {
     @Test
     void the_node_sees_the_caller_s_user_agent_once_and_one_via_line() throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
+            // Bounded: a test node that stopped serving must fail the test, not hold it.
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(backend.balancerUri().resolve("/profile"))
+                    .timeout(Duration.ofSeconds(30))
                     .header("User-Agent", "learner-browser/1.0").header("Cookie", "sid=abc").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
 

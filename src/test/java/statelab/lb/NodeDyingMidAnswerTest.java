@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,9 @@ class NodeDyingMidAnswerTest {
     @Test
     void a_node_that_dies_between_its_answer_head_and_body_gives_502_node_down_not_500() throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(backend.balancerUri().resolve("/me")).GET().build(),
+            // Bounded: a test node that stopped serving must fail the test, not hold it.
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(backend.balancerUri().resolve("/me"))
+                    .timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(answer.statusCode()).isEqualTo(502);

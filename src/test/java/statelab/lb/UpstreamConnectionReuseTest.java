@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class UpstreamConnectionReuseTest {
     private static final String OK = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok";
+    /** Generous; past it the balancer or the test node is stuck, and the test fails instead of waiting on. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
     private KeepAliveBackend backend;
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -64,7 +67,7 @@ class UpstreamConnectionReuseTest {
                 ? "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"
                 : OK);
 
-        HttpResponse<String> head = client.send(HttpRequest.newBuilder(backend.balancerUri().resolve("/h"))
+        HttpResponse<String> head = client.send(HttpRequest.newBuilder(backend.balancerUri().resolve("/h")).timeout(ANSWER_WITHIN)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> chunked = get("/chunked");
         HttpResponse<String> after = get("/after");
@@ -123,6 +126,7 @@ class UpstreamConnectionReuseTest {
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n2\r\n1}\r\n0\r\n\r\n";
 
         try (Socket socket = new Socket(lb.getHost(), lb.getPort())) {
+            socket.setSoTimeout((int) ANSWER_WITHIN.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -143,7 +147,7 @@ class UpstreamConnectionReuseTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(backend.balancerUri().resolve(path)).GET().build(),
+        return client.send(HttpRequest.newBuilder(backend.balancerUri().resolve(path)).timeout(ANSWER_WITHIN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

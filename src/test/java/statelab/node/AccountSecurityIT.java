@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import statelab.LabsPerTest;
@@ -115,7 +116,9 @@ class AccountSecurityIT {
     }
 
     private static HttpRequest login(String lb, String origin) {
-        return HttpRequest.newBuilder(java.net.URI.create(lb + "/login")).header("Content-Type", "application/json")
+        // Generous for a sign-in's hash on a busy machine; past it the lab is stuck, and the test fails instead of waiting on.
+        return HttpRequest.newBuilder(java.net.URI.create(lb + "/login")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
                 .header("Origin", origin).POST(HttpRequest.BodyPublishers.ofString(TestLab.ALICE_LOGIN)).build();
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import statelab.LabFixture;
@@ -21,6 +22,8 @@ class NodeApiIT {
     @RegisterExtension
     static final LabFixture testLab = LabFixture.standard();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Generous, a sign-in's hash on a busy machine included; past it the lab is stuck and the test fails instead of waiting on. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -82,7 +85,7 @@ class NodeApiIT {
         LabClient alice = testLab.signedInAlice(Strategy.JWT);
         String token = alice.jar().get("token");
 
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(lb(Strategy.JWT).resolve("/profile"))
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(lb(Strategy.JWT).resolve("/profile")).timeout(ANSWER_WITHIN)
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -161,11 +164,11 @@ class NodeApiIT {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(ANSWER_WITHIN).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(URI uri, String type, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", type)
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(ANSWER_WITHIN).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -11,8 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import statelab.Waits;
 
 /** Follows {@code /api/events} as a browser's EventSource would, collecting every event it reads. */
 final class EventStreamReader implements AutoCloseable {
@@ -35,8 +38,17 @@ final class EventStreamReader implements AutoCloseable {
     private final HttpResponse<InputStream> response;
 
     EventStreamReader(URI uri) throws IOException, InterruptedException {
-        response = http.send(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        // A deadline on the answer's head only: a request timeout could also cut the stream the test then reads.
+        try {
+            response = Waits.get(http.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream()), Duration.ofSeconds(30), "the event stream's answer head");
+        } catch (ExecutionException e) {
+            http.shutdownNow();
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (RuntimeException | Error e) {
+            http.shutdownNow();
+            throw e;
+        }
         body = response.body();
         Thread.ofVirtual().name("sse-reader").start(this::read);
     }
