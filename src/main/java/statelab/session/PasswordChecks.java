@@ -1,6 +1,7 @@
 package statelab.session;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,7 +48,7 @@ public final class PasswordChecks implements AutoCloseable {
 
     /**
      * Whether this user exists and the password is theirs ({@link UserDirectory#authenticate}); false
-     * when interrupted or when the node is closing.
+     * when interrupted or when the node is closing (a check still queued when it closes answers false then).
      *
      * @throws Busy when {@value #WAITING} checks are already waiting on this node
      */
@@ -66,6 +67,8 @@ public final class PasswordChecks implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } catch (CancellationException e) {
+            return false; // still queued when the node closed (see close)
         } catch (ExecutionException e) {
             throw new IllegalStateException("the password check failed", e.getCause());
         }
@@ -76,8 +79,16 @@ public final class PasswordChecks implements AutoCloseable {
         return executor.getQueue().size();
     }
 
+    /**
+     * Stops the checks: the running one is interrupted, and the queued ones, which will never run, are
+     * cancelled, so their callers answer false at once rather than wait for ever on a node that is gone.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Runnable neverRun : executor.shutdownNow()) {
+            if (neverRun instanceof Future<?> queued) {
+                queued.cancel(false);
+            }
+        }
     }
 }

@@ -73,6 +73,8 @@ final class KeepAliveBackend implements AutoCloseable {
                     connection.close();
                     continue;
                 }
+                // Longer than the balancer keeps a connection idle (20 s), so only a connection it forgot ends here.
+                connection.setSoTimeout(60_000);
                 open.add(connection);
                 int number = connections.incrementAndGet();
                 Thread.ofVirtual().start(() -> serve(connection, number));

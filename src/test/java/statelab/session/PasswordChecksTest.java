@@ -52,6 +52,30 @@ class PasswordChecksTest {
         }
     }
 
+    @Test
+    void a_check_still_queued_when_the_node_closes_answers_false_instead_of_waiting_for_ever() throws Exception {
+        CountDownLatch slowHash = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        PasswordChecks closing = new PasswordChecks((user, password) -> {
+            started.incrementAndGet();
+            awaitQuietly(slowHash);
+            return true;
+        }, "S1");
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> check(closing, "alice"), callers);
+            await().until(() -> started.get() == 1);
+            CompletableFuture<Boolean> queued = CompletableFuture.supplyAsync(() -> check(closing, "bob"), callers);
+            await().until(() -> queued(closing) == 1);
+
+            closing.close();
+
+            assertThat(queued).succeedsWithin(WITHIN).isEqualTo(false);
+            assertThat(started).hasValue(1);
+            slowHash.countDown();
+            assertThat(running).succeedsWithin(WITHIN);
+        }
+    }
+
     private static int queued(PasswordChecks checks) {
         return checks.queued();
     }
