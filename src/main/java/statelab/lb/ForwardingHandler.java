@@ -20,7 +20,9 @@ import org.eclipse.jetty.util.Promise;
  * RequestBodies}, so a retry can send them again): a request whose connection was refused never reached
  * a server, so it is retried on the next healthy backend whatever its method, and that backend is
  * marked down at once, before the next health check would notice; a GET or HEAD that failed before any
- * answer began is idempotent and is retried too; a POST that reached a node is never sent twice. There
+ * answer began is idempotent and is retried too; a POST that reached a node is never sent twice, and never
+ * goes out on a kept connection the node had already closed (the pool reads it first), so a POST right
+ * after a node died finds the node refusing and is retried, like any refused request. There
  * are at most as many attempts as backends. Otherwise the caller gets 502 {@code node-down} (504 when the
  * node stopped answering for the idle timeout), or, when the answer was already under way, an aborted
  * connection: a truncated answer must not look complete.
@@ -99,8 +101,9 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
         ByteBuffer head = UpstreamRequestHead.encode(request, method, backend.authority(), body);
         boolean headRequest = "HEAD".equals(method);
         AnswerRelay relay = new AnswerRelay(this, request, response, callback);
+        boolean sendOnce = !"GET".equals(method) && !headRequest;
         upstreams.poolFor(backend).acquire(Promise.from(
-                connection -> connection.send(head, body, headRequest, relay), relay::onFailure));
+                connection -> connection.send(head, body, headRequest, relay), relay::onFailure), sendOnce);
     }
 
     /** Called once per failed attempt, by its {@link AnswerRelay}: retry, answer a problem, or abort. */

@@ -13,6 +13,7 @@ import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
@@ -194,6 +195,24 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking {
     private void fillInterestedIfOpen() {
         if (getEndPoint().isOpen()) {
             fillInterested();
+        }
+    }
+
+    /**
+     * Whether the node has already closed this idle connection (or broken it: a node sends nothing unasked),
+     * read from the socket now rather than when the selector next gets to it. When a node dies, its closes
+     * can still be queued for the selector as the next request arrives; a request that must not be sent twice
+     * (a POST) could not be resent after going out on such a connection, and would be answered 502.
+     */
+    boolean closedByNode() {
+        EndPoint endPoint = getEndPoint();
+        if (!endPoint.isOpen()) {
+            return true;
+        }
+        try {
+            return endPoint.fill(BufferUtil.allocate(1)) != 0;
+        } catch (java.io.IOException e) {
+            return true;
         }
     }
 

@@ -64,12 +64,21 @@ final class UpstreamPool {
         return backend;
     }
 
+    /** As {@link #acquire(Promise, boolean)} for a request that may be sent again (a GET or HEAD). */
+    void acquire(Promise<UpstreamConnection> promise) {
+        acquire(promise, false);
+    }
+
     /**
      * Hands {@code promise} an idle connection, a new one, or the next one released; fails it with a
      * {@link RejectedExecutionException} when {@link #MAX_WAITING} requests are already waiting, and with
-     * the dial's failure when a new connection cannot be opened.
+     * the dial's failure when a new connection cannot be opened. With {@code sendOnce} (a request that
+     * must not be sent twice) an idle connection is first read for a close by the node
+     * ({@link UpstreamConnection#closedByNode}), and closed and passed over if it has one: the request then
+     * goes out on a live connection, or finds the node refusing new ones, which proves it never arrived.
+     * A GET or HEAD skips that read: if its connection turns out closed, it is simply sent again.
      */
-    void acquire(Promise<UpstreamConnection> promise) {
+    void acquire(Promise<UpstreamConnection> promise, boolean sendOnce) {
         UpstreamConnection connection;
         boolean dial = false;
         // Made only when a connection has expired: acquire is on every request's path.
@@ -96,7 +105,10 @@ final class UpstreamPool {
         if (expired != null) {
             expired.forEach(UpstreamConnection::close);
         }
-        if (connection != null) {
+        if (connection != null && sendOnce && connection.closedByNode()) {
+            connection.close(); // leaves the pool as any closed connection does
+            acquire(promise, true);
+        } else if (connection != null) {
             promise.succeeded(connection);
         } else if (dial) {
             dial(promise);

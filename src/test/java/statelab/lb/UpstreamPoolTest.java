@@ -128,6 +128,54 @@ class UpstreamPoolTest {
         assertThat(dials).hasSize(1);
     }
 
+    @Test
+    void a_request_sent_only_once_passes_over_an_idle_connection_the_node_has_closed() {
+        ByteArrayEndPoint wire = new ByteArrayEndPoint();
+        UpstreamConnection closedByNode = idleOn(wire);
+        wire.addInputEOF(); // the node's close, arrived before any selector has read it
+        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
+
+        pool.acquire(Promise.from(got::set, failure -> { }), true);
+
+        assertThat(got.get()).isNull();
+        assertThat(closedByNode.getEndPoint().isOpen()).isFalse();
+        assertThat(pool.idle()).isZero();
+        assertThat(dials).as("a new connection is opened for it instead").hasSize(2);
+    }
+
+    @Test
+    void a_request_sent_only_once_takes_an_idle_connection_the_node_still_holds_open() {
+        UpstreamConnection live = idleOn(new ByteArrayEndPoint());
+        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
+
+        pool.acquire(Promise.from(got::set, failure -> { }), true);
+
+        assertThat(got.get()).isSameAs(live);
+        assertThat(live.getEndPoint().isOpen()).isTrue();
+        assertThat(dials).hasSize(1);
+    }
+
+    @Test
+    void a_get_takes_the_idle_connection_without_reading_it_first_since_it_may_be_sent_again() {
+        ByteArrayEndPoint wire = new ByteArrayEndPoint();
+        UpstreamConnection closedByNode = idleOn(wire);
+        wire.addInputEOF();
+        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
+
+        pool.acquire(Promise.from(got::set, failure -> { }));
+
+        assertThat(got.get()).isSameAs(closedByNode);
+        assertThat(dials).hasSize(1);
+    }
+
+    /** One connection of {@link #pool} on {@code wire}, dialled and handed back, so it sits idle. */
+    private UpstreamConnection idleOn(ByteArrayEndPoint wire) {
+        pool.acquire(Promise.noop());
+        UpstreamConnection connection = new UpstreamConnection(wire, Runnable::run, new ArrayByteBufferPool(), pool);
+        pool.release(connection);
+        return connection;
+    }
+
     /** A pool of two that reads idle ages from {@code now}. */
     private UpstreamPool timedPool(AtomicLong now) {
         return new UpstreamPool(URI.create("http://127.0.0.1:1"), (p, promise) -> dials.add(promise), 2, now::get);
