@@ -130,14 +130,9 @@ class UpstreamPoolTest {
 
     @Test
     void a_request_sent_only_once_passes_over_an_idle_connection_the_node_has_closed() {
-        ByteArrayEndPoint wire = new ByteArrayEndPoint();
-        UpstreamConnection closedByNode = idleOn(wire);
-        wire.addInputEOF(); // the node's close, arrived before any selector has read it
-        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
+        UpstreamConnection closedByNode = idleClosedByNode();
 
-        pool.acquire(Promise.from(got::set, failure -> { }), true);
-
-        assertThat(got.get()).isNull();
+        assertThat(handedOut(true)).isNull();
         assertThat(closedByNode.getEndPoint().isOpen()).isFalse();
         assertThat(pool.idle()).isZero();
         assertThat(dials).as("a new connection is opened for it instead").hasSize(2);
@@ -146,26 +141,32 @@ class UpstreamPoolTest {
     @Test
     void a_request_sent_only_once_takes_an_idle_connection_the_node_still_holds_open() {
         UpstreamConnection live = idleOn(new ByteArrayEndPoint());
-        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
 
-        pool.acquire(Promise.from(got::set, failure -> { }), true);
-
-        assertThat(got.get()).isSameAs(live);
+        assertThat(handedOut(true)).isSameAs(live);
         assertThat(live.getEndPoint().isOpen()).isTrue();
-        assertThat(dials).hasSize(1);
     }
 
     @Test
     void a_get_takes_the_idle_connection_without_reading_it_first_since_it_may_be_sent_again() {
-        ByteArrayEndPoint wire = new ByteArrayEndPoint();
-        UpstreamConnection closedByNode = idleOn(wire);
-        wire.addInputEOF();
-        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
+        UpstreamConnection closedByNode = idleClosedByNode();
 
-        pool.acquire(Promise.from(got::set, failure -> { }));
-
-        assertThat(got.get()).isSameAs(closedByNode);
+        assertThat(handedOut(false)).as("no new connection is opened").isSameAs(closedByNode);
         assertThat(dials).hasSize(1);
+    }
+
+    /** What {@link #pool} hands a request at once (null when it has to open a connection first). */
+    private UpstreamConnection handedOut(boolean sendOnce) {
+        AtomicReference<UpstreamConnection> got = new AtomicReference<>();
+        pool.acquire(Promise.from(got::set, failure -> { }), sendOnce);
+        return got.get();
+    }
+
+    /** An idle connection whose node has closed it, a close no selector has read yet. */
+    private UpstreamConnection idleClosedByNode() {
+        ByteArrayEndPoint wire = new ByteArrayEndPoint();
+        UpstreamConnection connection = idleOn(wire);
+        wire.addInputEOF();
+        return connection;
     }
 
     /** One connection of {@link #pool} on {@code wire}, dialled and handed back, so it sits idle. */
