@@ -101,9 +101,8 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
         ByteBuffer head = UpstreamRequestHead.encode(request, method, backend.authority(), body);
         boolean headRequest = "HEAD".equals(method);
         AnswerRelay relay = new AnswerRelay(this, request, response, callback);
-        boolean sendOnce = !"GET".equals(method) && !headRequest;
         upstreams.poolFor(backend).acquire(Promise.from(
-                connection -> connection.send(head, body, headRequest, relay), relay::onFailure), sendOnce);
+                connection -> connection.send(head, body, headRequest, relay), relay::onFailure), !mayResend(method));
     }
 
     /** Called once per failed attempt, by its {@link AnswerRelay}: retry, answer a problem, or abort. */
@@ -121,7 +120,7 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
         boolean refused = causedBy(failure, ConnectException.class);
         // The method as the node received it: a caller's "get" went out as GET, so it is retried as one.
         String method = UpstreamRequestHead.method(request);
-        boolean idempotent = "GET".equals(method) || "HEAD".equals(method);
+        boolean idempotent = mayResend(method);
         if (idempotent && !request.answerBegun() && causedBy(failure, StaleConnectionException.class)
                 && request.resendOnNewConnection()) {
             // The node closed a kept-alive connection while it sat idle: it may simply have timed it out, or it died a
@@ -166,6 +165,11 @@ final class ForwardingHandler extends Handler.Abstract.NonBlocking {
         if (backend != null) {
             pool.released(backend, backend.leave());
         }
+    }
+
+    /** Whether a request with this method (as sent to the node) may be sent again after a failure: GET and HEAD. */
+    private static boolean mayResend(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
